@@ -1,0 +1,17 @@
+/* pacta-application.h — the GtkApplication
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define PACTA_TYPE_APPLICATION (pacta_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (PactaApplication, pacta_application, PACTA, APPLICATION, AdwApplication)
+
+PactaApplication *pacta_application_new (void);
+
+G_END_DECLS
