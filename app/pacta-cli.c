@@ -172,6 +172,9 @@ print_provision_text (PactaProvision *provision,
         printf ("%*s%s\n", depth * 2 + 4, "", lines[i]);
     }
 
+  /* The outline stops at articles; the full listing goes down to points. */
+  if (!with_text && pacta_provision_is_article_level (provision))
+    return;
   for (guint i = 0; i < n; i++)
     print_provision_text (pacta_provision_get_child (provision, i), depth + 1, with_text);
 }

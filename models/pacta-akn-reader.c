@@ -411,7 +411,15 @@ read_identification (Reader  *reader,
           pacta_agreement_set_work_uri (agreement, value);
         }
       else if (_pacta_xml_is (child, "FRBRdate") && reader->work_date == NULL)
-        reader->work_date = _pacta_xml_attr (child, "date");
+        {
+          /* Only a date that marks conclusion of the text counts as its signature. */
+          g_autofree char *name = _pacta_xml_attr (child, "name");
+          g_autofree char *lower = g_ascii_strdown (name ? name : "", -1);
+
+          if (strstr (lower, "sign") || strstr (lower, "adopt") || strstr (lower, "conclu") ||
+              strstr (lower, "enact") || strstr (lower, "draft"))
+            reader->work_date = _pacta_xml_attr (child, "date");
+        }
       else if (_pacta_xml_is (child, "FRBRauthor"))
         {
           g_autofree char *href = _pacta_xml_attr (child, "href");
@@ -574,10 +582,13 @@ guess_parties (Reader *reader)
 {
   g_autoptr(GPtrArray) eids = g_ptr_array_new ();
 
+  /* States are known by their two-letter ISO 3166 codes; a parliament or a secretariat that
+   * authored a text is not a party to it. */
   for (guint i = 0; i < reader->work_authors->len; i++)
     {
       const char *eid = g_ptr_array_index (reader->work_authors, i);
-      if (g_hash_table_contains (reader->organizations, eid) && !g_ptr_array_find_with_equal_func (eids, eid, g_str_equal, NULL))
+      if (strlen (eid) == 2 && g_hash_table_contains (reader->organizations, eid) &&
+          !g_ptr_array_find_with_equal_func (eids, eid, g_str_equal, NULL))
         g_ptr_array_add (eids, (gpointer) eid);
     }
 

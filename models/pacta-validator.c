@@ -175,9 +175,20 @@ check_guideline (Check   *check,
 
           if (!is_guideline_element (item, "item"))
             continue;
+          {
+          g_autofree char *level = _pacta_xml_attr (item, "level");
+          PactaItemLevel parsed;
+
           slug = _pacta_xml_attr (item, "id");
           if (slug != NULL)
             check_unique (check, item, slug, _("item id"));
+          if (!pacta_item_level_from_string (level, &parsed))
+            {
+              g_autofree char *message = g_strdup_printf (_("item “%s” has level “%s”; expected essential, recommended or optional"),
+                                                          slug ? slug : "", level ? level : "");
+              add_at (check, item, message);
+            }
+          }
         }
     }
 }

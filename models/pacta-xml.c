@@ -101,6 +101,15 @@ parse_error_cb (void        *user_data,
     return;
 
   message = clean_libxml_message (err->message);
+  if (strstr (message, "not proper UTF-8") != NULL)
+    {
+      const char *bytes = strstr (message, "Bytes:");
+      g_autofree char *friendly =
+        g_strdup_printf (_("the text is not valid UTF-8 (%s); save the file as UTF-8 or declare its encoding in the XML declaration"),
+                         bytes ? bytes : "");
+      g_free (message);
+      message = g_steal_pointer (&friendly);
+    }
   _pacta_problems_add (state->problems, state->file, MAX (err->line, 1), MAX (err->int2, 1),
                        "%s", message);
 }
@@ -130,6 +139,27 @@ entity_decl_cb (void          *user_data,
     _pacta_problems_add (state->problems, state->file, line, column,
                          _("entity declaration “%s” refused: documents that declare entities are not accepted"),
                          (const char *) name);
+  xmlStopParser (ctxt);
+}
+
+/* With an external DTD named (never loaded), libxml2 lets an undeclared entity through as a
+ * reference node; Pacta cannot know what it stands for, so it refuses the document. */
+static void
+reference_cb (void          *user_data,
+              const xmlChar *name)
+{
+  xmlParserCtxtPtr ctxt = user_data;
+  ParseState *state = ctxt->_private;
+
+  if (state->forbidden)
+    return;
+  state->forbidden = TRUE;
+  if (state->problems->len >= MAX_PROBLEMS)
+    g_ptr_array_set_size (state->problems, MAX_PROBLEMS - 1);
+  _pacta_problems_add (state->problems, state->file,
+                       ctxt->input ? ctxt->input->line : 1, ctxt->input ? ctxt->input->col : 1,
+                       _("reference to undeclared entity “&%s;”: Pacta does not load DTDs"),
+                       (const char *) name);
   xmlStopParser (ctxt);
 }
 
@@ -244,6 +274,7 @@ _pacta_xml_parse (GBytes      *bytes,
   ctxt->sax->warning = NULL;
   ctxt->sax->error = NULL;
   ctxt->sax->entityDecl = entity_decl_cb;
+  ctxt->sax->reference = reference_cb;
   /* Large real documents (an annotated corpus, a 100 MB consolidation) have long text nodes;
    * entity declarations are refused above, so XML_PARSE_HUGE carries no expansion risk. */
   xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_HUGE);
@@ -258,6 +289,12 @@ _pacta_xml_parse (GBytes      *bytes,
 
   if (state.forbidden || !ctxt->wellFormed || doc == NULL || xmlDocGetRootElement (doc) == NULL)
     {
+      /* The refusal explains more than the parser's follow-up complaints. */
+      if (state.forbidden && problems->len > 1)
+        {
+          PactaProblem *refusal = g_ptr_array_steal_index (problems, problems->len - 1);
+          g_ptr_array_insert (problems, 0, refusal);
+        }
       PactaError code = state.forbidden ? PACTA_ERROR_FORBIDDEN : PACTA_ERROR_MALFORMED;
 
       if (problems->len == 0)
@@ -603,6 +640,7 @@ static gboolean
 is_cascade_message (const PactaProblem *problem)
 {
   return strstr (problem->message, "failed to validate content") != NULL ||
+         strstr (problem->message, "failed to validate attributes") != NULL ||
          strstr (problem->message, "Invalid sequence in interleave") != NULL;
 }
 
