@@ -14,7 +14,7 @@
 
 #include "pacta-agreement.h"
 #include "pacta-akn-reader.h"
-#include "pacta-cli.h"
+#include "pacta-cli-private.h"
 #include "pacta-guideline-reader.h"
 #include "pacta-validator.h"
 
@@ -28,6 +28,7 @@ typedef struct
 static int run_validate (int argc, char **argv);
 static int run_show (int argc, char **argv);
 
+/* Each subcommand lives in its own pacta-cli-NAME.c; this table is the only place they meet. */
 static const Command commands[] = {
   { "validate", N_("Check agreement and guideline files against Pacta's schemas"), run_validate },
   { "show", N_("Print an agreement or a guideline as text or JSON"), run_show },
@@ -78,10 +79,10 @@ pacta_cli_run (int    argc,
   return 2;
 }
 
-static gboolean
-parse_options (GOptionContext  *context,
-               int             *argc,
-               char          ***argv)
+gboolean
+_pacta_cli_parse_options (GOptionContext  *context,
+                          int             *argc,
+                          char          ***argv)
 {
   g_autoptr(GError) error = NULL;
 
@@ -112,7 +113,7 @@ run_validate (int    argc,
                                 _("Checks each file against Pacta's Akoma Ntoso profile or guideline schema.\n"
                                   "Problems are printed as FILE:LINE:COLUMN: MESSAGE (0:0 when the problem is\n"
                                   "the file itself); the exit status is 1 when any file has a problem."));
-  if (!parse_options (context, &argc, &argv))
+  if (!_pacta_cli_parse_options (context, &argc, &argv))
     return 2;
   if (argc < 2)
     {
@@ -462,7 +463,7 @@ run_show (int    argc,
   const char *path;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv))
+  if (!_pacta_cli_parse_options (context, &argc, &argv))
     return 2;
   if (argc != 2)
     {

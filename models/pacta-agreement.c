@@ -613,6 +613,22 @@ pacta_agreement_lookup_eid (PactaAgreement *self,
 }
 
 static void
+collect_kind (PactaProvision     *provision,
+              PactaProvisionKind  kind,
+              GPtrArray          *out)
+{
+  guint n = pacta_provision_get_n_children (provision);
+
+  if (pacta_provision_get_kind (provision) == kind)
+    {
+      g_ptr_array_add (out, g_object_ref (provision));
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    collect_kind (pacta_provision_get_child (provision, i), kind, out);
+}
+
+static void
 collect_articles (PactaProvision *provision,
                   GPtrArray      *out)
 {
@@ -638,7 +654,17 @@ pacta_agreement_collect_articles (PactaAgreement *self)
 
   g_return_val_if_fail (PACTA_IS_AGREEMENT (self), out);
 
+  /* A text with articles is cited by its articles, whatever other containers it has;
+   * only texts without any fall back to sections or generic containers. */
   n = g_list_model_get_n_items (G_LIST_MODEL (self->provisions));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PactaProvision) top = g_list_model_get_item (G_LIST_MODEL (self->provisions), i);
+      collect_kind (top, PACTA_PROVISION_KIND_ARTICLE, out);
+    }
+  if (out->len > 0)
+    return out;
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PactaProvision) top = g_list_model_get_item (G_LIST_MODEL (self->provisions), i);

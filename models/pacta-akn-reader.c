@@ -821,6 +821,17 @@ read_namespaces (Reader  *reader,
       escaped = g_markup_escape_text (href, -1);
       g_string_append_printf (out, " xmlns:%s=\"%s\"", ns->prefix, escaped);
     }
+  /* Attributes of the root too (xsi:schemaLocation and the like). */
+  {
+    g_autofree char *attrs = serialise_other_attributes (root, (const char * const[]) { NULL });
+
+    if (attrs != NULL)
+      {
+        if (out == NULL)
+          out = g_string_new (NULL);
+        g_string_append (out, attrs);
+      }
+  }
   if (out != NULL)
     {
       set_piece (reader, PACTA_AGREEMENT_XML_NAMESPACES, g_string_free (out, FALSE));

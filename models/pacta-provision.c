@@ -536,6 +536,9 @@ pacta_provision_is_article_level (PactaProvision *self)
     return TRUE;
   if (!is_unit_element (self->element))
     return FALSE;
+  /* A cross-heading carries a heading and nothing else: it groups units, it is not one. */
+  if ((self->text == NULL || self->text[0] == '\0') && pacta_provision_get_n_children (self) == 0)
+    return FALSE;
   for (PactaProvision *p = self->parent; p; p = p->parent)
     if (p->kind == PACTA_PROVISION_KIND_ARTICLE || is_unit_element (p->element))
       return FALSE;

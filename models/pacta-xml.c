@@ -411,7 +411,7 @@ is_block_element (xmlNode *node)
   static const char * const blocks[] = {
     "p", "block", "blockList", "item", "listIntroduction", "listWrapUp", "tr", "tblock",
     "blockContainer", "formula", "recital", "citation", "longTitle", "docTitle", "container",
-    "signature", "ul", "ol", "li", "table", "heading", "num", NULL
+    "signature", "ul", "ol", "li", "table", "td", "th", "heading", "num", "subheading", NULL
   };
 
   if (node->type != XML_ELEMENT_NODE)

@@ -76,6 +76,7 @@ test_tree (void)
   pacta_provision_set_text (paragraph, "Words of the paragraph.");
   pacta_provision_set_num (paragraph, "1.");
   pacta_provision_set_eid (section, "sec_1");
+  pacta_provision_set_text (section, "A section of its own.");
   pacta_provision_append (article, paragraph);
   pacta_provision_append (part, article);
   pacta_agreement_append_provision (agreement, part);
@@ -90,12 +91,39 @@ test_tree (void)
   /* A section with no article or section inside is a citable unit of its own. */
   g_assert_true (pacta_provision_is_article_level (section));
 
+  /* With articles present, only articles are the citable units. */
   articles = pacta_agreement_collect_articles (agreement);
-  g_assert_cmpuint (articles->len, ==, 2);
+  g_assert_cmpuint (articles->len, ==, 1);
   g_assert_cmpuint (pacta_agreement_count_kind (agreement, PACTA_PROVISION_KIND_PARAGRAPH), ==, 1);
 
   full = pacta_provision_dup_full_text (article);
   g_assert_cmpstr (full, ==, "1.\nWords of the paragraph.");
+}
+
+/* A document of sections and cross-headings: sections are the units, cross-headings are not. */
+static void
+test_sections (void)
+{
+  g_autoptr(PactaAgreement) agreement = pacta_agreement_new ();
+  g_autoptr(PactaProvision) crossheading = pacta_provision_new (PACTA_PROVISION_KIND_CONTAINER, "hcontainer");
+  g_autoptr(PactaProvision) sec1 = pacta_provision_new (PACTA_PROVISION_KIND_SECTION, "section");
+  g_autoptr(PactaProvision) sec2 = pacta_provision_new (PACTA_PROVISION_KIND_SECTION, "section");
+  g_autoptr(PactaProvision) subsec = pacta_provision_new (PACTA_PROVISION_KIND_SECTION, "subsection");
+  g_autoptr(GPtrArray) units = NULL;
+
+  pacta_provision_set_heading (crossheading, "Recruitment");
+  pacta_provision_set_text (sec1, "Text.");
+  pacta_provision_set_text (subsec, "Subsection text.");
+  pacta_provision_append (sec2, subsec);
+  pacta_agreement_append_provision (agreement, crossheading);
+  pacta_agreement_append_provision (agreement, sec1);
+  pacta_agreement_append_provision (agreement, sec2);
+
+  g_assert_false (pacta_provision_is_article_level (crossheading));
+  units = pacta_agreement_collect_articles (agreement);
+  g_assert_cmpuint (units->len, ==, 2);
+  g_assert_true (g_ptr_array_index (units, 0) == sec1);
+  g_assert_true (g_ptr_array_index (units, 1) == sec2);
 }
 
 static void
@@ -117,6 +145,7 @@ main (int    argc,
   g_test_add_func ("/models/agreement/notify", test_notify);
   g_test_add_func ("/models/agreement/labels", test_labels);
   g_test_add_func ("/models/agreement/tree", test_tree);
+  g_test_add_func ("/models/agreement/sections", test_sections);
   g_test_add_func ("/models/agreement/kinds", test_kinds);
 
   return g_test_run ();
