@@ -15,4 +15,8 @@ gboolean _pacta_cli_parse_options (GOptionContext  *context,
                                    int             *argc,
                                    char          ***argv);
 
+/* Subcommands, one file each. */
+int _pacta_cli_check (int    argc,
+                      char **argv);
+
 G_END_DECLS
