@@ -24,7 +24,7 @@ struct _PactaAnalyzer
   struct sb_stemmer  *stemmer;
   GHashTable         *keys;       /* folded stem → key + 1 */
   GPtrArray          *strings;    /* key → folded stem */
-  GHashTable         *cache;      /* lower-case word → key + 1 (stemming is the costly part) */
+  GHashTable         *cache;      /* lower-case word → (key << 1 | stopword) + 1: stemming is the costly part */
   GHashTable         *stopwords;  /* lower-case word → 1 */
 };
 
@@ -151,27 +151,46 @@ intern (PactaAnalyzer *self,
   return self->strings->len - 1;
 }
 
-/* The key of one lower-case word. */
+/* The key of one lower-case word, with whether it is a stop word, from one lookup. */
 static guint
-key_for_lower (PactaAnalyzer *self,
-               const char    *lower,
-               gsize          length)
+lookup_word (PactaAnalyzer *self,
+             const char    *lower,
+             gsize          length,
+             gboolean      *stopword)
 {
   gpointer cached = g_hash_table_lookup (self->cache, lower);
   const sb_symbol *stem;
   g_autofree char *stemmed = NULL;
   g_autofree char *folded = NULL;
   guint key;
+  gboolean stop;
 
   if (cached != NULL)
-    return GPOINTER_TO_UINT (cached) - 1;
+    {
+      guint packed = GPOINTER_TO_UINT (cached) - 1;
+
+      *stopword = packed & 1;
+      return packed >> 1;
+    }
 
   stem = sb_stemmer_stem (self->stemmer, (const sb_symbol *) lower, (int) length);
   stemmed = stem ? g_strndup ((const char *) stem, sb_stemmer_length (self->stemmer)) : g_strdup (lower);
   folded = fold (stemmed);
   key = intern (self, folded);
-  g_hash_table_insert (self->cache, g_strdup (lower), GUINT_TO_POINTER (key + 1));
+  stop = (length == 1 && !g_ascii_isdigit (lower[0])) || g_hash_table_contains (self->stopwords, lower);
+  g_hash_table_insert (self->cache, g_strdup (lower), GUINT_TO_POINTER (((key << 1) | stop) + 1));
+  *stopword = stop;
   return key;
+}
+
+static guint
+key_for_lower (PactaAnalyzer *self,
+               const char    *lower,
+               gsize          length)
+{
+  gboolean stopword;
+
+  return lookup_word (self, lower, length, &stopword);
 }
 
 guint
@@ -208,6 +227,25 @@ is_word_char (gunichar c)
   return g_unichar_isalnum (c) || g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK;
 }
 
+static void
+emit_token (PactaAnalyzer *self,
+            GArray        *tokens,
+            const char    *text,
+            const char    *start,
+            const char    *end,
+            GString       *word)
+{
+  PactaToken token = { 0 };
+  gboolean stopword;
+
+  token.key = lookup_word (self, word->str, word->len, &stopword);
+  token.start = (guint) (start - text);
+  token.length = (guint) (end - start);
+  token.stopword = stopword;
+  g_array_append_val (tokens, token);
+  g_string_truncate (word, 0);
+}
+
 /* Returns: (transfer full) (element-type PactaToken): the words of @text in order. Hyphens and
  * apostrophes split words ("pro-rata", "l'assurance"), as treaty texts spell them either way. */
 GArray *
@@ -215,45 +253,57 @@ pacta_analyzer_analyze (PactaAnalyzer *self,
                         const char    *text)
 {
   GArray *tokens = g_array_new (FALSE, FALSE, sizeof (PactaToken));
-  GString *word = g_string_new (NULL);
+  GString *word;
   const char *p = text;
   const char *start = NULL;
 
   g_return_val_if_fail (PACTA_IS_ANALYZER (self), tokens);
 
   if (text == NULL)
+    return tokens;
+
+  word = g_string_sized_new (32);
+  while (*p)
     {
-      g_string_free (word, TRUE);
-      return tokens;
-    }
+      guchar byte = (guchar) *p;
 
-  for (;;)
-    {
-      gunichar c = *p ? g_utf8_get_char (p) : 0;
-
-      if (c != 0 && is_word_char (c))
+      /* Most treaty text is ASCII: handle it byte by byte, Unicode only where it occurs. */
+      if (byte < 0x80)
         {
-          if (start == NULL)
-            start = p;
-          g_string_append_unichar (word, g_unichar_tolower (c));
+          if (g_ascii_isalnum (byte))
+            {
+              if (start == NULL)
+                start = p;
+              g_string_append_c (word, g_ascii_tolower (byte));
+            }
+          else if (start != NULL)
+            {
+              emit_token (self, tokens, text, start, p, word);
+              start = NULL;
+            }
+          p++;
         }
-      else if (start != NULL)
+      else
         {
-          PactaToken token = { 0 };
+          gunichar c = g_utf8_get_char_validated (p, -1);
+          const char *next = g_utf8_find_next_char (p, NULL);
 
-          token.key = key_for_lower (self, word->str, word->len);
-          token.start = (guint) (start - text);
-          token.length = (guint) (p - start);
-          token.stopword = g_hash_table_contains (self->stopwords, word->str) ||
-                           (word->len == 1 && !g_ascii_isdigit (word->str[0]));
-          g_array_append_val (tokens, token);
-          g_string_truncate (word, 0);
-          start = NULL;
+          if (c != (gunichar) -1 && c != (gunichar) -2 && is_word_char (c))
+            {
+              if (start == NULL)
+                start = p;
+              g_string_append_unichar (word, g_unichar_tolower (c));
+            }
+          else if (start != NULL)
+            {
+              emit_token (self, tokens, text, start, p, word);
+              start = NULL;
+            }
+          p = next ? next : p + strlen (p);
         }
-      if (c == 0)
-        break;
-      p = g_utf8_next_char (p);
     }
+  if (start != NULL)
+    emit_token (self, tokens, text, start, p, word);
 
   g_string_free (word, TRUE);
   return tokens;

@@ -59,12 +59,20 @@ typedef struct
   guint       n_keys;
 } Term;
 
+/* An item's terms and the word counts of its guidance, analysed once per language. */
+typedef struct
+{
+  GArray     *terms;          /* Term */
+  GHashTable *guidance;       /* key → count */
+} Prepared;
+
 typedef struct
 {
   PactaAgreement *agreement;  /* borrowed: the index is dropped when it goes away */
   PactaAnalyzer  *analyzer;
   GPtrArray      *units;      /* Unit* */
   GHashTable     *df;         /* key → number of units containing it */
+  GHashTable     *tagged;     /* slug → GPtrArray of eIds of the units tagged with it */
 } Index;
 
 struct _PactaMatcher
@@ -73,6 +81,7 @@ struct _PactaMatcher
 
   GHashTable *analyzers;   /* language → PactaAnalyzer */
   Index      *index;       /* the last agreement's, reused across guidelines */
+  GHashTable *prepared;    /* "language/slug" → Prepared: what does not depend on the agreement */
   guint       use_tags : 1;
 };
 
@@ -97,16 +106,24 @@ index_free (Index *index)
     return;
   g_ptr_array_unref (index->units);
   g_hash_table_unref (index->df);
+  g_hash_table_unref (index->tagged);
   g_object_unref (index->analyzer);
   g_free (index);
 }
+
+static void prepared_free (gpointer data);
+static void index_tags (PactaProvision *provision, GHashTable *tagged);
+static void agreement_gone_cb (gpointer data, GObject *where);
 
 static void
 pacta_matcher_finalize (GObject *object)
 {
   PactaMatcher *self = PACTA_MATCHER (object);
 
+  if (self->index != NULL)
+    g_object_weak_unref (G_OBJECT (self->index->agreement), agreement_gone_cb, self);
   g_clear_pointer (&self->index, index_free);
+  g_hash_table_unref (self->prepared);
   g_hash_table_unref (self->analyzers);
 
   G_OBJECT_CLASS (pacta_matcher_parent_class)->finalize (object);
@@ -122,6 +139,7 @@ static void
 pacta_matcher_init (PactaMatcher *self)
 {
   self->analyzers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, prepared_free);
   self->use_tags = TRUE;
 }
 
@@ -274,6 +292,12 @@ build_index (PactaMatcher   *self,
   index->analyzer = g_object_ref (get_analyzer (self, pacta_matcher_language_of (agreement)));
   index->units = g_ptr_array_new_with_free_func (unit_free);
   index->df = g_hash_table_new (NULL, NULL);
+  index->tagged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < n_top; i++)
+    {
+      g_autoptr(PactaProvision) provision = g_list_model_get_item (top, i);
+      index_tags (provision, index->tagged);
+    }
 
   for (guint i = 0; i < articles->len; i++)
     {
@@ -403,6 +427,16 @@ free_terms (GArray *terms)
   g_array_unref (terms);
 }
 
+static void
+prepared_free (gpointer data)
+{
+  Prepared *prepared = data;
+
+  free_terms (prepared->terms);
+  g_clear_pointer (&prepared->guidance, g_hash_table_unref);
+  g_free (prepared);
+}
+
 static gboolean
 has_position_near (GArray *list,
                    guint   center,
@@ -521,22 +555,17 @@ similarity (Unit   *unit,
 
 /* The item's own guidance and model wording, as a bag of words weighted by rarity in the
  * agreement (words the agreement never uses carry nothing). */
-static GArray *
-item_vector (Index              *index,
-             PactaGuidelineItem *item,
-             double             *norm)
+static GHashTable *
+count_guidance_words (PactaAnalyzer      *analyzer,
+                      PactaGuidelineItem *item)
 {
-  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  GHashTable *counts = g_hash_table_new (NULL, NULL);
   g_autofree char *text = g_strjoin ("\n",
                                      pacta_guideline_item_get_title (item) ? pacta_guideline_item_get_title (item) : "",
                                      pacta_guideline_item_get_guidance (item) ? pacta_guideline_item_get_guidance (item) : "",
                                      pacta_guideline_item_get_model (item) ? pacta_guideline_item_get_model (item) : "",
                                      NULL);
-  g_autoptr(GArray) tokens = pacta_analyzer_analyze (index->analyzer, text);
-  GArray *vector = g_array_new (FALSE, FALSE, sizeof (Weighted));
-  GHashTableIter iter;
-  gpointer key, value;
-  double n_units = MAX (index->units->len, 1);
+  g_autoptr(GArray) tokens = pacta_analyzer_analyze (analyzer, text);
 
   for (guint i = 0; i < tokens->len; i++)
     {
@@ -548,6 +577,20 @@ item_vector (Index              *index,
       count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (token->key)));
       g_hash_table_insert (counts, GUINT_TO_POINTER (token->key), GUINT_TO_POINTER (count + 1));
     }
+  return counts;
+}
+
+/* The item's own guidance and model wording as a vector weighted by rarity in this agreement
+ * (words the agreement never uses cannot point at any of its provisions). */
+static GArray *
+item_vector (Index      *index,
+             GHashTable *counts,
+             double     *norm)
+{
+  GArray *vector = g_array_new (FALSE, FALSE, sizeof (Weighted));
+  GHashTableIter iter;
+  gpointer key, value;
+  double n_units = MAX (index->units->len, 1);
 
   *norm = 0;
   g_hash_table_iter_init (&iter, counts);
@@ -556,7 +599,6 @@ item_vector (Index              *index,
       double df = GPOINTER_TO_UINT (g_hash_table_lookup (index->df, key));
       Weighted entry = { GPOINTER_TO_UINT (key), 0 };
 
-      /* Words the agreement never uses cannot point at any of its provisions. */
       if (df == 0)
         continue;
       entry.weight = (1.0 + log (GPOINTER_TO_UINT (value))) * log ((n_units + 1.0) / df);
@@ -567,6 +609,11 @@ item_vector (Index              *index,
   *norm = sqrt (*norm);
   return vector;
 }
+
+static Prepared *
+get_prepared (PactaMatcher       *self,
+              PactaAnalyzer      *analyzer,
+              PactaGuidelineItem *item);
 
 static gboolean
 in_heading_any (const gboolean *headings,
@@ -598,7 +645,8 @@ match_item (PactaMatcher       *self,
             PactaGuidelineItem *item)
 {
   const char *language = pacta_analyzer_get_language (index->analyzer);
-  GArray *terms = prepare_terms (index->analyzer, item_terms (item, language));
+  Prepared *prepared = get_prepared (self, index->analyzer, item);
+  GArray *terms = prepared->terms;
   guint n_units = index->units->len;
   g_autofree guint *df = g_new0 (guint, MAX (terms->len, 1));
   g_autofree guint *counts = g_new0 (guint, MAX (terms->len * n_units, 1));
@@ -614,7 +662,16 @@ match_item (PactaMatcher       *self,
   double confidence;
 
   for (guint t = 0; t < terms->len; t++)
-    for (guint u = 0; u < n_units; u++)
+    {
+      const Term *term = &g_array_index (terms, Term, t);
+      gboolean possible = TRUE;
+
+      /* Most terms of most items are absent from a given text: skip them at once. */
+      for (guint k = 0; k < term->n_keys && possible; k++)
+        possible = g_hash_table_contains (index->df, GUINT_TO_POINTER (term->keys[k]));
+      if (!possible)
+        continue;
+      for (guint u = 0; u < n_units; u++)
       {
         counts[t * n_units + u] = count_term (g_ptr_array_index (index->units, u),
                                               &g_array_index (terms, Term, t),
@@ -622,9 +679,10 @@ match_item (PactaMatcher       *self,
         if (counts[t * n_units + u] > 0)
           df[t]++;
       }
+    }
 
   if (g_str_equal (language, "en"))
-    vector = item_vector (index, item, &item_norm);
+    vector = item_vector (index, prepared->guidance, &item_norm);
 
   for (guint u = 0; u < n_units; u++)
     {
@@ -707,7 +765,6 @@ match_item (PactaMatcher       *self,
 
   for (guint u = 0; u < n_units; u++)
     g_ptr_array_unref (scores[u].terms);
-  free_terms (terms);
 }
 
 /* The article-level provision a tagged provision belongs to. */
@@ -720,50 +777,72 @@ citable_unit (PactaProvision *provision)
   return provision;
 }
 
+/* One walk over the tree records every refersTo tag, by slug. */
 static void
-collect_tagged (PactaProvision *provision,
-                const char     *slug,
-                GPtrArray      *out)
+index_tags (PactaProvision *provision,
+            GHashTable     *tagged)
 {
+  const char * const *slugs = pacta_provision_get_refers_to (provision);
   guint n = pacta_provision_get_n_children (provision);
 
-  if (pacta_provision_refers_to (provision, slug))
+  for (guint i = 0; slugs[i]; i++)
     {
-      PactaProvision *unit = citable_unit (provision);
+      const char *eid = pacta_provision_get_eid (citable_unit (provision));
+      GPtrArray *eids = g_hash_table_lookup (tagged, slugs[i]);
 
-      if (!g_ptr_array_find (out, unit, NULL))
-        g_ptr_array_add (out, unit);
+      if (eid == NULL)
+        continue;
+      if (eids == NULL)
+        {
+          eids = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (tagged, g_strdup (slugs[i]), eids);
+        }
+      if (!g_ptr_array_find_with_equal_func (eids, eid, g_str_equal, NULL))
+        g_ptr_array_add (eids, g_strdup (eid));
     }
   for (guint i = 0; i < n; i++)
-    collect_tagged (pacta_provision_get_child (provision, i), slug, out);
+    index_tags (pacta_provision_get_child (provision, i), tagged);
 }
 
 static gboolean
-apply_tags (PactaAgreement     *agreement,
+apply_tags (Index              *index,
             PactaFinding       *finding,
             PactaGuidelineItem *item)
 {
-  GListModel *top = pacta_agreement_get_provisions (agreement);
-  g_autoptr(GPtrArray) tagged = g_ptr_array_new ();
+  GPtrArray *eids = g_hash_table_lookup (index->tagged, pacta_guideline_item_get_slug (item));
   GPtrArray *evidence;
-  const char *slug = pacta_guideline_item_get_slug (item);
 
-  for (guint i = 0; i < g_list_model_get_n_items (top); i++)
-    {
-      g_autoptr(PactaProvision) provision = g_list_model_get_item (top, i);
-      collect_tagged (provision, slug, tagged);
-    }
-  if (tagged->len == 0)
+  if (eids == NULL)
     return FALSE;
 
   evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) pacta_evidence_free);
-  for (guint i = 0; i < tagged->len; i++)
-    {
-      PactaProvision *unit = g_ptr_array_index (tagged, i);
-      g_ptr_array_add (evidence, pacta_evidence_new (pacta_provision_get_eid (unit), NULL, 1.0));
-    }
+  for (guint i = 0; i < eids->len; i++)
+    g_ptr_array_add (evidence, pacta_evidence_new (g_ptr_array_index (eids, i), NULL, 1.0));
   pacta_finding_set_computed (finding, PACTA_FINDING_STATUS_COVERED, PACTA_FINDING_ORIGIN_TAGGED, 1.0, evidence);
   return TRUE;
+}
+
+static Prepared *
+get_prepared (PactaMatcher       *self,
+              PactaAnalyzer      *analyzer,
+              PactaGuidelineItem *item)
+{
+  const char *language = pacta_analyzer_get_language (analyzer);
+  g_autofree char *key = g_strdup_printf ("%s/%s", language, pacta_guideline_item_get_slug (item));
+  Prepared *prepared = g_hash_table_lookup (self->prepared, key);
+
+  /* Items are keyed by slug, unique across loaded guidelines; a changed item is a new object
+   * with the same slug only when a guideline file is reloaded, which is rare enough to accept
+   * a stale cache until the matcher is recreated. */
+  if (prepared == NULL)
+    {
+      prepared = g_new0 (Prepared, 1);
+      prepared->terms = prepare_terms (analyzer, item_terms (item, language));
+      if (g_str_equal (language, "en"))
+        prepared->guidance = count_guidance_words (analyzer, item);
+      g_hash_table_insert (self->prepared, g_steal_pointer (&key), prepared);
+    }
+  return prepared;
 }
 
 /* Returns: (transfer full): the coverage of @agreement against @guideline */
@@ -789,7 +868,7 @@ pacta_matcher_check (PactaMatcher   *self,
       g_autoptr(PactaFinding) finding = g_list_model_get_item (findings, i);
       PactaGuidelineItem *item = pacta_finding_get_item (finding);
 
-      if (self->use_tags && apply_tags (agreement, finding, item))
+      if (self->use_tags && apply_tags (index, finding, item))
         continue;
       match_item (self, index, finding, item);
     }
