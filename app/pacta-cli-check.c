@@ -18,18 +18,27 @@
 #include "pacta-guideline-reader.h"
 #include "pacta-matcher.h"
 
-typedef struct
-{
-  const char     *file;
-  PactaAgreement *agreement;
-  GPtrArray      *coverages;  /* PactaCoverage */
-} Checked;
+typedef PactaCliChecked Checked;
 
-static void
-checked_free (gpointer data)
+/* One agreement to print; @file is what the output calls it (a path, or "#12" in a library). */
+PactaCliChecked *
+_pacta_cli_checked_new (const char     *file,
+                        PactaAgreement *agreement)
 {
-  Checked *checked = data;
+  PactaCliChecked *checked = g_new0 (PactaCliChecked, 1);
 
+  checked->file = g_strdup (file);
+  checked->agreement = g_object_ref (agreement);
+  checked->coverages = g_ptr_array_new_with_free_func (g_object_unref);
+  return checked;
+}
+
+void
+_pacta_cli_checked_free (gpointer data)
+{
+  PactaCliChecked *checked = data;
+
+  g_free (checked->file);
   g_clear_object (&checked->agreement);
   g_clear_pointer (&checked->coverages, g_ptr_array_unref);
   g_free (checked);
@@ -52,8 +61,9 @@ find_guideline (GHashTable  *bundled,
   return NULL;
 }
 
-static GHashTable *
-load_bundled (void)
+/* Every bundled guideline, by id. */
+GHashTable *
+_pacta_cli_load_bundled_guidelines (void)
 {
   GHashTable *bundled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   g_autoptr(GPtrArray) paths = pacta_data_list_files ("guidelines");
@@ -297,8 +307,7 @@ print_matrix_csv (GPtrArray *checked)
 
 /* Items down, agreements across: a terminal is taller than it is wide. */
 static void
-print_matrix_text (GPtrArray  *checked,
-                   GHashTable *bundled)
+print_matrix_text (GPtrArray  *checked)
 {
   g_autoptr(GPtrArray) guideline_ids = g_ptr_array_new ();
 
@@ -378,97 +387,62 @@ print_matrix_text (GPtrArray  *checked,
   printf ("\n%s\n", _("● covered  ◐ partial  ○ missing  – not applicable"));
 }
 
-int
-_pacta_cli_check (int    argc,
-                  char **argv)
+/* Resolves --guideline arguments into @chosen; prints why and returns FALSE when one is unknown. */
+gboolean
+_pacta_cli_choose_guidelines (GHashTable  *bundled,
+                              char       **args,
+                              GPtrArray   *chosen,
+                              const char  *command)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE… — hold agreements against guidelines"));
-  g_auto(GStrv) guideline_args = NULL;
-  g_autofree char *format = NULL;
-  gboolean no_tags = FALSE;
-  const GOptionEntry entries[] = {
-    { "guideline", 'g', 0, G_OPTION_ARG_STRING_ARRAY, &guideline_args,
-      N_("A bundled guideline id (unnm-blma, ilo-r86, ss-coord, ilo-c102, gcm, au-lm) or a guideline file; repeatable. "
-         "Default: the guidelines suggested for each agreement's kind"), "ID|FILE" },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("text (default), json or csv"), "FORMAT" },
-    { "ignore-tags", 0, 0, G_OPTION_ARG_NONE, &no_tags, N_("Ignore refersTo tags: judge by the text alone"), NULL },
-    { NULL }
-  };
-  g_autoptr(GHashTable) bundled = NULL;
-  g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) checked = g_ptr_array_new_with_free_func (checked_free);
-  g_autoptr(PactaMatcher) matcher = pacta_matcher_new ();
-  int failures = 0;
-
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
-                                _("Prints, for every item of the guideline, whether the agreement covers it,\n"
-                                  "where, and with which words. With several files, prints the coverage matrix."));
-  if (!_pacta_cli_parse_options (context, &argc, &argv))
-    return 2;
-  if (argc < 2)
-    {
-      fprintf (stderr, "pacta check: %s\n", _("name at least one agreement file"));
-      return 2;
-    }
-  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json") && !g_str_equal (format, "csv"))
-    {
-      fprintf (stderr, "pacta check: %s\n", _("--format must be text, json or csv"));
-      return 2;
-    }
-
-  bundled = load_bundled ();
-  for (guint i = 0; guideline_args && guideline_args[i]; i++)
+  for (guint i = 0; args && args[i]; i++)
     {
       g_autoptr(GError) error = NULL;
-      PactaGuideline *guideline = find_guideline (bundled, guideline_args[i], &error);
+      PactaGuideline *guideline = find_guideline (bundled, args[i], &error);
 
       if (guideline == NULL)
         {
-          fprintf (stderr, "pacta check: %s\n", error->message);
-          return 2;
+          fprintf (stderr, "%s: %s\n", command, error->message);
+          return FALSE;
         }
       g_ptr_array_add (chosen, guideline);
     }
+  return TRUE;
+}
 
-  pacta_matcher_set_use_tags (matcher, !no_tags);
+/* Returns: (transfer full): the guidelines to hold @agreement against: @chosen when any were
+ * named, else the bundled ones suggested for its kind */
+GPtrArray *
+_pacta_cli_guidelines_for (GHashTable     *bundled,
+                           GPtrArray      *chosen,
+                           PactaAgreement *agreement)
+{
+  GPtrArray *guidelines = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (int i = 1; i < argc; i++)
+  if (chosen->len > 0)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(PactaAgreement) agreement = pacta_akn_load_file (argv[i], &error);
-      Checked *c;
-
-      if (agreement == NULL)
-        {
-          fprintf (stderr, "%s\n", error->message);
-          failures++;
-          continue;
-        }
-
-      c = g_new0 (Checked, 1);
-      c->file = argv[i];
-      c->agreement = g_steal_pointer (&agreement);
-      c->coverages = g_ptr_array_new_with_free_func (g_object_unref);
-      if (chosen->len > 0)
-        {
-          for (guint g = 0; g < chosen->len; g++)
-            g_ptr_array_add (c->coverages, pacta_matcher_check (matcher, c->agreement, g_ptr_array_index (chosen, g)));
-        }
-      else
-        {
-          const char * const *ids = pacta_coverage_suggested_guidelines (pacta_agreement_get_kind (c->agreement));
-
-          for (guint g = 0; ids[g]; g++)
-            {
-              PactaGuideline *guideline = g_hash_table_lookup (bundled, ids[g]);
-              if (guideline != NULL)
-                g_ptr_array_add (c->coverages, pacta_matcher_check (matcher, c->agreement, guideline));
-            }
-        }
-      g_ptr_array_add (checked, c);
+      for (guint g = 0; g < chosen->len; g++)
+        g_ptr_array_add (guidelines, g_object_ref (g_ptr_array_index (chosen, g)));
     }
+  else
+    {
+      const char * const *ids = pacta_coverage_suggested_guidelines (pacta_agreement_get_kind (agreement));
 
+      for (guint g = 0; ids[g]; g++)
+        {
+          PactaGuideline *guideline = g_hash_table_lookup (bundled, ids[g]);
+          if (guideline != NULL)
+            g_ptr_array_add (guidelines, g_object_ref (guideline));
+        }
+    }
+  return guidelines;
+}
+
+/* Prints checked agreements as `pacta check` does: JSON, CSV, one agreement's findings, or
+ * the matrix of items × agreements. */
+void
+_pacta_cli_print_checked (GPtrArray  *checked,
+                          const char *format)
+{
   if (format != NULL && g_str_equal (format, "json"))
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -499,7 +473,76 @@ _pacta_cli_check (int    argc,
         print_coverage_text (g_ptr_array_index (c->coverages, g));
     }
   else if (checked->len > 1)
-    print_matrix_text (checked, bundled);
+    print_matrix_text (checked);
+}
+
+int
+_pacta_cli_check (int    argc,
+                  char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE… — hold agreements against guidelines"));
+  g_auto(GStrv) guideline_args = NULL;
+  g_autofree char *format = NULL;
+  gboolean no_tags = FALSE;
+  const GOptionEntry entries[] = {
+    { "guideline", 'g', 0, G_OPTION_ARG_STRING_ARRAY, &guideline_args,
+      N_("A bundled guideline id (unnm-blma, ilo-r86, ss-coord, ilo-c102, gcm, au-lm) or a guideline file; repeatable. "
+         "Default: the guidelines suggested for each agreement's kind"), "ID|FILE" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("text (default), json or csv"), "FORMAT" },
+    { "ignore-tags", 0, 0, G_OPTION_ARG_NONE, &no_tags, N_("Ignore refersTo tags: judge by the text alone"), NULL },
+    { NULL }
+  };
+  g_autoptr(GHashTable) bundled = NULL;
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) checked = g_ptr_array_new_with_free_func (_pacta_cli_checked_free);
+  g_autoptr(PactaMatcher) matcher = pacta_matcher_new ();
+  int failures = 0;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Prints, for every item of the guideline, whether the agreement covers it,\n"
+                                  "where, and with which words. With several files, prints the coverage matrix."));
+  if (!_pacta_cli_parse_options (context, &argc, &argv))
+    return 2;
+  if (argc < 2)
+    {
+      fprintf (stderr, "pacta check: %s\n", _("name at least one agreement file"));
+      return 2;
+    }
+  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json") && !g_str_equal (format, "csv"))
+    {
+      fprintf (stderr, "pacta check: %s\n", _("--format must be text, json or csv"));
+      return 2;
+    }
+
+  bundled = _pacta_cli_load_bundled_guidelines ();
+  if (!_pacta_cli_choose_guidelines (bundled, guideline_args, chosen, "pacta check"))
+    return 2;
+
+  pacta_matcher_set_use_tags (matcher, !no_tags);
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PactaAgreement) agreement = pacta_akn_load_file (argv[i], &error);
+      g_autoptr(GPtrArray) guidelines = NULL;
+      Checked *c;
+
+      if (agreement == NULL)
+        {
+          fprintf (stderr, "%s\n", error->message);
+          failures++;
+          continue;
+        }
+
+      c = _pacta_cli_checked_new (argv[i], agreement);
+      guidelines = _pacta_cli_guidelines_for (bundled, chosen, agreement);
+      for (guint g = 0; g < guidelines->len; g++)
+        g_ptr_array_add (c->coverages, pacta_matcher_check (matcher, c->agreement, g_ptr_array_index (guidelines, g)));
+      g_ptr_array_add (checked, c);
+    }
+
+  _pacta_cli_print_checked (checked, format);
 
   return failures > 0 ? 1 : 0;
 }

@@ -33,6 +33,7 @@ static const Command commands[] = {
   { "validate", N_("Check agreement and guideline files against Pacta's schemas"), run_validate },
   { "show", N_("Print an agreement or a guideline as text or JSON"), run_show },
   { "check", N_("Hold agreements against guidelines: coverage item by item"), _pacta_cli_check },
+  { "library", N_("Keep agreements, decisions and notes in a library, and search it"), _pacta_cli_library },
 };
 
 static void
