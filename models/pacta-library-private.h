@@ -25,6 +25,7 @@ typedef struct
   char       *path;
   GHashTable *statements;  /* SQL text (static) → sqlite3_stmt */
   guint       busy_timeout_ms;
+  GHashTable *search_rows; /* the rows a search shows (gint64*), for pacta_wanted() */
 } PactaDb;
 
 /* A cached statement; leaving scope resets it so no read transaction stays open. */

@@ -8,7 +8,10 @@
  *
  * The text a person types becomes an FTS5 query by pacta_library_build_query(): words match as
  * prefixes from three letters on ("pension" finds "pensions"), "quoted words" match as a
- * phrase, -word leaves out texts with it, OR between two words takes either.
+ * phrase, -word leaves out texts with it, OR between two words takes either. Common words
+ * ("the", "of", "shall", "de", "la", "y"…) are left out when there are others: they cost the
+ * most to look up and add nothing to the ranking; a search of common words only takes the
+ * first hits in document order instead of ranking nearly every provision.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,7 +30,6 @@
 static void
 append_term (GString    *out,
              const char *term,
-             gboolean    phrase,
              gboolean    prefix)
 {
   if (out->len > 0)
@@ -40,7 +42,7 @@ append_term (GString    *out,
       g_string_append_c (out, *p);
     }
   g_string_append_c (out, '"');
-  if (prefix || (!phrase && g_utf8_strlen (term, -1) >= 3))
+  if (prefix)
     g_string_append_c (out, '*');
 }
 
@@ -54,6 +56,147 @@ has_word (const char *term)
   return FALSE;
 }
 
+/* Words too common to tell provisions apart (English, French, Spanish). Left out of a search
+ * that has other words: they add nothing to the ranking and cost the most to look up. */
+static const char * const common_words[] = {
+  "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "its", "of", "on",
+  "or", "shall", "that", "the", "this", "to", "which", "with",
+  "à", "au", "aux", "ce", "d", "dans", "de", "des", "du", "en", "est", "et", "l", "la", "le", "les", "ou", "par",
+  "pour", "qui", "que", "sur", "un", "une",
+  "al", "con", "del", "el", "las", "lo", "los", "o", "para", "por", "se", "su", "y",
+};
+
+static gboolean
+is_common (const char *term)
+{
+  g_autofree char *folded = g_utf8_casefold (term, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (common_words); i++)
+    if (g_str_equal (folded, common_words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  char     *text;
+  gboolean  phrase;
+  gboolean  prefix;
+  gboolean  negate;
+  gboolean  or_before;  /* joined to the term before by OR */
+} Term;
+
+static void
+term_clear (Term *term)
+{
+  g_free (term->text);
+}
+
+/* @ranked: (out): FALSE when every word is a common one: ranking would cost much and mean
+ * little, so such a search takes the first hits in document order. */
+static char *
+build_query_full (const char *text,
+                  gboolean   *ranked)
+{
+  g_autoptr(GArray) terms = g_array_new (FALSE, TRUE, sizeof (Term));
+  g_autoptr(GString) positive = g_string_new (NULL);
+  g_autoptr(GString) negative = g_string_new (NULL);
+  gboolean pending_or = FALSE, all_common = TRUE;
+  const char *p = text;
+
+  g_array_set_clear_func (terms, (GDestroyNotify) term_clear);
+  *ranked = TRUE;
+
+  while (*p)
+    {
+      Term term = { NULL, FALSE, FALSE, FALSE, FALSE };
+      const char *start;
+
+      while (*p && g_ascii_isspace (*p))
+        p++;
+      if (*p == '\0')
+        break;
+      if (*p == '-' && p[1] != '\0' && !g_ascii_isspace (p[1]))
+        {
+          term.negate = TRUE;
+          p++;
+        }
+      if (*p == '"')
+        {
+          start = ++p;
+          while (*p && *p != '"')
+            p++;
+          term.text = g_strndup (start, p - start);
+          if (*p == '"')
+            p++;
+          term.phrase = TRUE;
+        }
+      else
+        {
+          start = p;
+          while (*p && !g_ascii_isspace (*p))
+            p++;
+          term.text = g_strndup (start, p - start);
+        }
+      if (!term.phrase && !term.negate && g_str_equal (term.text, "OR"))
+        {
+          pending_or = terms->len > 0;
+          g_free (term.text);
+          continue;
+        }
+      if (!term.phrase && g_str_has_suffix (term.text, "*"))
+        {
+          term.text[strlen (term.text) - 1] = '\0';
+          term.prefix = TRUE;
+        }
+      if (!has_word (term.text))
+        {
+          g_free (term.text);
+          continue;
+        }
+      if (!term.negate)
+        {
+          term.or_before = pending_or;
+          pending_or = FALSE;
+          if (term.phrase || term.prefix || !is_common (term.text))
+            all_common = FALSE;
+        }
+      g_array_append_val (terms, term);
+    }
+
+  for (guint i = 0; i < terms->len; i++)
+    {
+      Term *term = &g_array_index (terms, Term, i);
+      gboolean or_after = i + 1 < terms->len && g_array_index (terms, Term, i + 1).or_before;
+      /* Words match from their start once they are three letters long; a phrase as written. */
+      gboolean prefix = term->prefix || (!all_common && !term->phrase && g_utf8_strlen (term->text, -1) >= 3);
+
+      if (term->negate)
+        {
+          g_string_append (negative, " NOT ");
+          append_term (negative, term->text, prefix);
+          continue;
+        }
+      /* A common word goes, unless it is all there is or one side of an OR. */
+      if (!all_common && !term->phrase && !term->prefix && !term->or_before && !or_after && is_common (term->text))
+        continue;
+      if (term->or_before && positive->len > 0)
+        g_string_append (positive, " OR");
+      append_term (positive, term->text, prefix);
+    }
+
+  if (positive->len == 0)
+    return NULL;
+  *ranked = !all_common;
+  if (negative->len > 0)
+    {
+      g_string_prepend (positive, "(");
+      g_string_append (positive, ")");
+      g_string_append (positive, negative->str);
+    }
+  return g_string_free (g_steal_pointer (&positive), FALSE);
+}
+
 /**
  * pacta_library_build_query:
  * @text: what a person typed in a search box
@@ -64,79 +207,10 @@ has_word (const char *term)
 char *
 pacta_library_build_query (const char *text)
 {
-  g_autoptr(GString) positive = g_string_new (NULL);
-  g_autoptr(GString) negative = g_string_new (NULL);
-  gboolean pending_or = FALSE;
-  const char *p = text;
+  gboolean ranked;
 
   g_return_val_if_fail (text != NULL, NULL);
-
-  while (*p)
-    {
-      gboolean negate = FALSE, phrase = FALSE, prefix = FALSE;
-      g_autofree char *term = NULL;
-      const char *start;
-
-      while (*p && g_ascii_isspace (*p))
-        p++;
-      if (*p == '\0')
-        break;
-      if (*p == '-' && p[1] != '\0' && !g_ascii_isspace (p[1]))
-        {
-          negate = TRUE;
-          p++;
-        }
-      if (*p == '"')
-        {
-          start = ++p;
-          while (*p && *p != '"')
-            p++;
-          term = g_strndup (start, p - start);
-          if (*p == '"')
-            p++;
-          phrase = TRUE;
-        }
-      else
-        {
-          start = p;
-          while (*p && !g_ascii_isspace (*p))
-            p++;
-          term = g_strndup (start, p - start);
-        }
-      if (!phrase && g_str_equal (term, "OR"))
-        {
-          pending_or = positive->len > 0;
-          continue;
-        }
-      if (!phrase && g_str_has_suffix (term, "*"))
-        {
-          term[strlen (term) - 1] = '\0';
-          prefix = TRUE;
-        }
-      if (!has_word (term))
-        continue;
-
-      if (negate)
-        {
-          g_string_append (negative, " NOT ");
-          append_term (negative, term, phrase, prefix);
-          continue;
-        }
-      if (pending_or)
-        g_string_append (positive, " OR");
-      pending_or = FALSE;
-      append_term (positive, term, phrase, prefix);
-    }
-
-  if (positive->len == 0)
-    return NULL;
-  if (negative->len > 0)
-    {
-      g_string_prepend (positive, "(");
-      g_string_append (positive, ")");
-      g_string_append (positive, negative->str);
-    }
-  return g_string_free (g_steal_pointer (&positive), FALSE);
+  return build_query_full (text, &ranked);
 }
 
 typedef struct
@@ -174,37 +248,38 @@ set_search_error (PactaDb  *db,
     _pacta_db_set_error (db, rc, error);
 }
 
-/* The best @limit rows of one index, optionally only of the agreements in @allowed (JSON). */
+/* The best @limit rows of one index (or, unranked, the first ones), optionally only of the
+ * agreements in @allowed (a JSON array of ids). The index picks and ranks its rows before any
+ * join, so a common word costs one pass over its postings and nothing more. */
 static gboolean
 rank_index (PactaDb             *db,
             PactaLibraryHitKind  kind,
             const char          *query,
             const char          *allowed,
+            gboolean             ranked,
             guint                limit,
             GArray              *out,
             GError             **error)
 {
-  static const char * const sql[][2] = {
-    { "SELECT f.rowid, p.agreement_id, f.rank FROM provisions_fts f JOIN provisions p ON p.id = f.rowid "
-      "WHERE provisions_fts MATCH ?1 ORDER BY f.rank LIMIT ?2",
-      "SELECT f.rowid, p.agreement_id, f.rank FROM provisions_fts f JOIN provisions p ON p.id = f.rowid "
-      "WHERE provisions_fts MATCH ?1 AND p.agreement_id IN (SELECT value FROM json_each (?3)) "
-      "ORDER BY f.rank LIMIT ?2" },
-    { "SELECT f.rowid, n.agreement_id, f.rank FROM notes_fts f JOIN notes n ON n.id = f.rowid "
-      "WHERE notes_fts MATCH ?1 ORDER BY f.rank LIMIT ?2",
-      "SELECT f.rowid, n.agreement_id, f.rank FROM notes_fts f JOIN notes n ON n.id = f.rowid "
-      "WHERE notes_fts MATCH ?1 AND n.agreement_id IN (SELECT value FROM json_each (?3)) "
-      "ORDER BY f.rank LIMIT ?2" },
-    { "SELECT f.rowid, d.agreement_id, f.rank FROM decisions_fts f JOIN decisions d ON d.id = f.rowid "
-      "WHERE decisions_fts MATCH ?1 ORDER BY f.rank LIMIT ?2",
-      "SELECT f.rowid, d.agreement_id, f.rank FROM decisions_fts f JOIN decisions d ON d.id = f.rowid "
-      "WHERE decisions_fts MATCH ?1 AND d.agreement_id IN (SELECT value FROM json_each (?3)) "
-      "ORDER BY f.rank LIMIT ?2" },
+  /* bm25 called with its weights is cheaper than the table's configured "rank" column. */
+  static const char * const tables[][3] = {
+    { "provisions", "provisions_fts", "bm25 (provisions_fts, 4.0, 1.0)" },
+    { "notes", "notes_fts", "bm25 (notes_fts)" },
+    { "decisions", "decisions_fts", "bm25 (decisions_fts)" },
   };
+  g_autofree char *sql = NULL;
   g_autoptr(PactaStmt) stmt = NULL;
   int rc;
 
-  stmt = _pacta_db_prepare (db, sql[kind][allowed != NULL], error);
+  if (allowed == NULL)
+    sql = g_strdup_printf ("SELECT t.rowid, r.agreement_id, t.score FROM (SELECT rowid, %s AS score FROM %s WHERE %s MATCH ?1 "
+                           "%s LIMIT ?2) t JOIN %s r ON r.id = t.rowid",
+                           tables[kind][2], tables[kind][1], tables[kind][1], ranked ? "ORDER BY score" : "", tables[kind][0]);
+  else
+    sql = g_strdup_printf ("SELECT f.rowid, r.agreement_id, %s AS score FROM %s f JOIN %s r ON r.id = f.rowid "
+                           "WHERE %s MATCH ?1 AND r.agreement_id IN (SELECT value FROM json_each (?3)) %s LIMIT ?2",
+                           tables[kind][2], tables[kind][1], tables[kind][0], tables[kind][1], ranked ? "ORDER BY score" : "");
+  stmt = _pacta_db_prepare (db, sql, error);
   if (stmt == NULL)
     return FALSE;
   _pacta_db_bind_text (stmt, 1, query);
@@ -225,40 +300,111 @@ rank_index (PactaDb             *db,
   return TRUE;
 }
 
+/* pacta_wanted (rowid): whether the row is one of the hits a search shows. */
+static void
+wanted_func (sqlite3_context  *context,
+             int               argc,
+             sqlite3_value   **argv)
+{
+  GHashTable *rows = sqlite3_user_data (context);
+  gint64 id = sqlite3_value_int64 (argv[0]);
+
+  sqlite3_result_int (context, g_hash_table_contains (rows, &id));
+}
+
+/* Snippets for the hits of one index, in one pass over its matches: asking FTS5 again for each
+ * row costs about as much as that pass for every row. Fills @snippets (row id → text). */
+static gboolean
+fetch_snippets (PactaDb              *db,
+                PactaLibraryHitKind   kind,
+                const char           *query,
+                GArray               *candidates,
+                guint                 n,
+                GHashTable           *snippets,
+                GError              **error)
+{
+  static const char * const sql[] = {
+    "SELECT rowid, snippet (provisions_fts, -1, " SNIPPET_ARGS ") FROM provisions_fts "
+    "WHERE provisions_fts MATCH ?1 AND pacta_wanted (rowid) LIMIT ?2",
+    "SELECT rowid, snippet (notes_fts, 0, " SNIPPET_ARGS ") FROM notes_fts "
+    "WHERE notes_fts MATCH ?1 AND pacta_wanted (rowid) LIMIT ?2",
+    "SELECT rowid, snippet (decisions_fts, 0, " SNIPPET_ARGS ") FROM decisions_fts "
+    "WHERE decisions_fts MATCH ?1 AND pacta_wanted (rowid) LIMIT ?2",
+  };
+  g_autoptr(PactaStmt) stmt = NULL;
+  guint wanted = 0;
+  int rc;
+
+  if (db->search_rows == NULL)
+    {
+      db->search_rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      rc = sqlite3_create_function_v2 (db->db, "pacta_wanted", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY, db->search_rows,
+                                       wanted_func, NULL, NULL, NULL);
+      if (rc != SQLITE_OK)
+        {
+          _pacta_db_set_error (db, rc, error);
+          return FALSE;
+        }
+    }
+
+  g_hash_table_remove_all (db->search_rows);
+  for (guint i = 0; i < n; i++)
+    {
+      Candidate *candidate = &g_array_index (candidates, Candidate, i);
+
+      if (candidate->kind != kind)
+        continue;
+      g_hash_table_add (db->search_rows, g_memdup2 (&candidate->row_id, sizeof (gint64)));
+      wanted++;
+    }
+  if (wanted == 0)
+    return TRUE;
+
+  stmt = _pacta_db_prepare (db, sql[kind], error);
+  if (stmt == NULL)
+    return FALSE;
+  _pacta_db_bind_text (stmt, 1, query);
+  sqlite3_bind_int (stmt, 2, (int) wanted);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_insert (snippets, g_memdup2 (&id, sizeof id), g_strdup (_pacta_db_column_text (stmt, 1)));
+    }
+  g_hash_table_remove_all (db->search_rows);
+  if (rc != SQLITE_DONE)
+    {
+      set_search_error (db, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static PactaLibraryHit *
 make_hit (PactaLibrary     *self,
           PactaDb          *db,
-          const char       *query,
           const Candidate  *candidate,
+          const char       *snippet,
           GError          **error)
 {
   static const char * const sql[] = {
-    "SELECT p.eid, p.num, p.heading, p.context, snippet (provisions_fts, -1, " SNIPPET_ARGS ") "
-    "FROM provisions_fts f JOIN provisions p ON p.id = f.rowid WHERE provisions_fts MATCH ?1 AND f.rowid = ?2",
-    "SELECT n.eid, NULL, NULL, NULL, snippet (notes_fts, 0, " SNIPPET_ARGS ") "
-    "FROM notes_fts f JOIN notes n ON n.id = f.rowid WHERE notes_fts MATCH ?1 AND f.rowid = ?2",
-    "SELECT '', d.guideline_id, d.item_slug, NULL, snippet (decisions_fts, 0, " SNIPPET_ARGS ") "
-    "FROM decisions_fts f JOIN decisions d ON d.id = f.rowid WHERE decisions_fts MATCH ?1 AND f.rowid = ?2",
+    "SELECT eid, num, heading, context FROM provisions WHERE id = ?",
+    "SELECT eid, NULL, NULL, NULL FROM notes WHERE id = ?",
+    "SELECT '', guideline_id, item_slug, NULL FROM decisions WHERE id = ?",
   };
   g_autoptr(PactaStmt) stmt = _pacta_db_prepare (db, sql[candidate->kind], error);
   PactaLibraryEntry *entry = pacta_library_lookup (self, candidate->agreement_id);
   const char *title = entry ? pacta_library_entry_get_display_title (entry) : NULL;
   g_autofree char *label = NULL;
   PactaLibraryHit *hit;
-  int rc;
+  int row;
 
   if (stmt == NULL)
     return NULL;
-  _pacta_db_bind_text (stmt, 1, query);
-  sqlite3_bind_int64 (stmt, 2, candidate->row_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    return NULL;  /* gone since it was ranked */
-  if (rc != SQLITE_ROW)
-    {
-      set_search_error (db, rc, error);
-      return NULL;
-    }
+  sqlite3_bind_int64 (stmt, 1, candidate->row_id);
+  row = _pacta_db_step_row (db, stmt, error);
+  if (row <= 0)
+    return NULL;  /* an error, or gone since it was ranked */
 
   switch (candidate->kind)
     {
@@ -283,12 +429,19 @@ make_hit (PactaLibrary     *self,
 
   hit = _pacta_library_hit_new (candidate->kind, candidate->agreement_id, title,
                                 _pacta_db_column_text (stmt, 0), label, _pacta_db_column_text (stmt, 3),
-                                _pacta_db_column_text (stmt, 4), candidate->rank);
+                                snippet, candidate->rank);
   if (candidate->kind == PACTA_LIBRARY_HIT_NOTE)
     _pacta_library_hit_set_record (hit, candidate->row_id, NULL, NULL);
   else if (candidate->kind == PACTA_LIBRARY_HIT_DECISION)
     _pacta_library_hit_set_record (hit, 0, _pacta_db_column_text (stmt, 1), _pacta_db_column_text (stmt, 2));
   return hit;
+}
+
+static void
+clear_snippets (GHashTable **snippets)
+{
+  for (guint i = 0; i <= PACTA_LIBRARY_HIT_DECISION; i++)
+    g_clear_pointer (&snippets[i], g_hash_table_unref);
 }
 
 /* Returns: a JSON array of the ids @filter lets through, "" when it lets all through */
@@ -314,8 +467,7 @@ allowed_ids (PactaLibrary             *self,
   return kept == n ? g_strdup ("") : g_string_free (g_steal_pointer (&json), FALSE);
 }
 
-/**
- * pacta_library_search_fts:
+/* pacta_library_search_fts:
  * @query: an FTS5 query expression
  * @filter: (nullable): only in the agreements it lets through (pacta_library_entry_matches())
  * @limit: the most hits to return (0 for 50)
@@ -323,16 +475,20 @@ allowed_ids (PactaLibrary             *self,
  * Returns: (transfer full): PactaLibraryHit objects, best first, or NULL with @error
  *   (PACTA_LIBRARY_ERROR_QUERY when FTS5 cannot read @query)
  */
-GListModel *
-pacta_library_search_fts (PactaLibrary              *self,
-                          const char                *query,
-                          const PactaLibraryFilter  *filter,
-                          guint                      limit,
-                          GError                   **error)
+static GListModel *
+search_query (PactaLibrary              *self,
+              const char                *query,
+              gboolean                   ranked,
+              const PactaLibraryFilter  *filter,
+              guint                      limit,
+              GError                   **error)
 {
   g_autoptr(GListStore) hits = g_list_store_new (PACTA_TYPE_LIBRARY_HIT);
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  GHashTable *snippets[PACTA_LIBRARY_HIT_DECISION + 1] = { NULL, NULL, NULL };
   g_autofree char *allowed = NULL;
+  gint64 start, ranked_at;
+  guint n;
   PactaDb *db;
 
   g_return_val_if_fail (PACTA_IS_LIBRARY (self), NULL);
@@ -350,25 +506,57 @@ pacta_library_search_fts (PactaLibrary              *self,
         g_clear_pointer (&allowed, g_free);
     }
 
+  start = g_get_monotonic_time ();
   for (PactaLibraryHitKind kind = PACTA_LIBRARY_HIT_PROVISION; kind <= PACTA_LIBRARY_HIT_DECISION; kind++)
-    if (!rank_index (db, kind, query, allowed, limit, candidates, error))
+    if (!rank_index (db, kind, query, allowed, ranked, limit, candidates, error))
       return NULL;
   g_array_sort (candidates, compare_candidates);
+  ranked_at = g_get_monotonic_time ();
 
-  for (guint i = 0; i < candidates->len && g_list_model_get_n_items (G_LIST_MODEL (hits)) < limit; i++)
+  n = MIN (candidates->len, limit);
+  for (guint i = 0; i < n; i++)
     {
+      g_autoptr(PactaLibraryHit) hit = NULL;
+      Candidate *candidate = &g_array_index (candidates, Candidate, i);
       g_autoptr(GError) local_error = NULL;
-      g_autoptr(PactaLibraryHit) hit = make_hit (self, db, query, &g_array_index (candidates, Candidate, i), &local_error);
 
+      /* The snippets of an index are fetched when its first hit comes up. */
+      if (snippets[candidate->kind] == NULL)
+        {
+          snippets[candidate->kind] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+          if (!fetch_snippets (db, candidate->kind, query, candidates, n, snippets[candidate->kind], error))
+            {
+              clear_snippets (snippets);
+              return NULL;
+            }
+        }
+      hit = make_hit (self, db, candidate, g_hash_table_lookup (snippets[candidate->kind], &candidate->row_id), &local_error);
       if (local_error != NULL)
         {
+          clear_snippets (snippets);
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
       if (hit != NULL)
         g_list_store_append (hits, hit);
     }
+  clear_snippets (snippets);
+  g_debug ("search %s: ranked in %.2f ms, %u snippets in %.2f ms", query, (ranked_at - start) / 1000.0,
+           g_list_model_get_n_items (G_LIST_MODEL (hits)), (g_get_monotonic_time () - ranked_at) / 1000.0);
   return G_LIST_MODEL (g_steal_pointer (&hits));
+}
+
+GListModel *
+pacta_library_search_fts (PactaLibrary              *self,
+                          const char                *query,
+                          const PactaLibraryFilter  *filter,
+                          guint                      limit,
+                          GError                   **error)
+{
+  g_return_val_if_fail (PACTA_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  return search_query (self, query, TRUE, filter, limit, error);
 }
 
 /**
@@ -388,12 +576,13 @@ pacta_library_search (PactaLibrary              *self,
                       GError                   **error)
 {
   g_autofree char *query = NULL;
+  gboolean ranked;
 
   g_return_val_if_fail (PACTA_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
-  query = pacta_library_build_query (text);
+  query = build_query_full (text, &ranked);
   if (query == NULL)
     return G_LIST_MODEL (g_list_store_new (PACTA_TYPE_LIBRARY_HIT));
-  return pacta_library_search_fts (self, query, filter, limit, error);
+  return search_query (self, query, ranked, filter, limit, error);
 }
