@@ -223,6 +223,23 @@ _pacta_library_entry_set_scores (PactaLibraryEntry *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORE]);
 }
 
+/* Takes @from's scores (the same agreement, read again); notifies "score" if it changed. */
+void
+_pacta_library_entry_copy_scores (PactaLibraryEntry *self,
+                                  PactaLibraryEntry *from)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  double old = pacta_library_entry_get_score (self);
+
+  g_hash_table_remove_all (self->scores);
+  g_hash_table_iter_init (&iter, from->scores);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (self->scores, g_strdup (key), g_memdup2 (value, sizeof (double)));
+  if (old != pacta_library_entry_get_score (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORE]);
+}
+
 /* From a row of PACTA_LIBRARY_ENTRY_COLUMNS. */
 PactaLibraryEntry *
 _pacta_library_entry_new_from_row (PactaStmt *stmt)

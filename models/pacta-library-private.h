@@ -100,6 +100,8 @@ PactaLibraryEntry *_pacta_library_entry_new_from_row (PactaStmt *stmt);
   "(SELECT group_concat (guideline_id || '=' || score, ' ') FROM scores s WHERE s.agreement_id = a.id)"
 void        _pacta_library_entry_set_scores (PactaLibraryEntry *entry,
                                              const char        *encoded);
+void        _pacta_library_entry_copy_scores (PactaLibraryEntry *entry,
+                                              PactaLibraryEntry *from);
 
 PactaLibraryHit *_pacta_library_hit_new  (PactaLibraryHitKind  kind,
                                           gint64               agreement_id,

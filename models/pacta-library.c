@@ -36,6 +36,7 @@ struct _PactaLibrary
   PactaDb    *db;
   GListStore *entries;   /* PactaLibraryEntry, by id */
   GHashTable *by_id;     /* gint64* → PactaLibraryEntry (borrowed from entries) */
+  gint64      data_version;
 };
 
 G_DEFINE_FINAL_TYPE (PactaLibrary, pacta_library, G_TYPE_OBJECT)
@@ -284,7 +285,7 @@ pacta_library_backup (PactaLibrary  *self,
 }
 
 static gboolean
-backup_due (const char *path)
+backup_file_due (const char *path)
 {
   g_autofree char *backup = pacta_library_backup_path (path);
   GStatBuf st;
@@ -294,33 +295,166 @@ backup_due (const char *path)
   return now_seconds () - (gint64) st.st_mtime >= BACKUP_MAX_AGE_SECONDS || (gint64) st.st_mtime > now_seconds () + 60;
 }
 
+/* Whether opening would make a backup now: the library holds something and its backup is
+ * missing or more than a day old. */
+gboolean
+pacta_library_backup_due (PactaLibrary *self)
+{
+  g_return_val_if_fail (PACTA_IS_LIBRARY (self), FALSE);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->entries)) > 0 && backup_file_due (self->db->path);
+}
+
+static void
+backup_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PactaDb) db = _pacta_db_open (path, FALSE, PACTA_LIBRARY_DEFAULT_BUSY_TIMEOUT_MS, &error);
+  g_autofree char *dest = pacta_library_backup_path (path);
+
+  if (db == NULL || !quick_check (db, &error) || !backup_to (db, dest, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * pacta_library_backup_async:
+ *
+ * pacta_library_backup() in a worker thread with its own connection, so a window can open
+ * with PACTA_LIBRARY_OPEN_NO_BACKUP and make the day's backup (pacta_library_backup_due())
+ * without waiting for it; the library can be used meanwhile.
+ */
+void
+pacta_library_backup_async (PactaLibrary        *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PACTA_IS_LIBRARY (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pacta_library_backup_async);
+  g_task_set_task_data (task, g_strdup (self->db->path), g_free);
+  g_task_run_in_thread (task, backup_thread);
+}
+
+gboolean
+pacta_library_backup_finish (PactaLibrary  *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (PACTA_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Reads the list of agreements and merges it into the one shown: entries that went are
+ * removed, new ones inserted in order, the others keep their object (so a view keeps its
+ * selection) and take the scores stored now. */
 static gboolean
 load_entries (PactaLibrary  *self,
               GError       **error)
 {
   g_autoptr(PactaStmt) stmt = NULL;
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) present = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GListModel *model = G_LIST_MODEL (self->entries);
+  guint position = 0;
   int row;
 
   stmt = _pacta_db_prepare (self->db, "SELECT " PACTA_LIBRARY_ENTRY_COLUMNS " FROM agreements a ORDER BY a.id", error);
   if (stmt == NULL)
     return FALSE;
   while ((row = _pacta_db_step_row (self->db, stmt, error)) == 1)
-    g_ptr_array_add (entries, _pacta_library_entry_new_from_row (stmt));
+    {
+      PactaLibraryEntry *entry = _pacta_library_entry_new_from_row (stmt);
+      gint64 id = pacta_library_entry_get_id (entry);
+
+      g_ptr_array_add (rows, entry);
+      g_hash_table_insert (present, g_memdup2 (&id, sizeof id), entry);
+    }
   if (row < 0)
     return FALSE;
 
-  g_hash_table_remove_all (self->by_id);
-  for (guint i = 0; i < entries->len; i++)
+  /* Gone */
+  for (guint i = g_list_model_get_n_items (model); i > 0; i--)
     {
-      PactaLibraryEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(PactaLibraryEntry) entry = g_list_model_get_item (model, i - 1);
       gint64 id = pacta_library_entry_get_id (entry);
 
-      g_hash_table_insert (self->by_id, g_memdup2 (&id, sizeof id), entry);
+      if (!g_hash_table_contains (present, &id))
+        {
+          g_hash_table_remove (self->by_id, &id);
+          g_list_store_remove (self->entries, i - 1);
+        }
     }
-  g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
-                       entries->pdata, entries->len);
+
+  /* Kept, and new: both lists are in id order. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      PactaLibraryEntry *fresh = g_ptr_array_index (rows, i);
+      gint64 id = pacta_library_entry_get_id (fresh);
+      PactaLibraryEntry *kept = g_hash_table_lookup (self->by_id, &id);
+
+      while (position < g_list_model_get_n_items (model))
+        {
+          g_autoptr(PactaLibraryEntry) at = g_list_model_get_item (model, position);
+
+          if (pacta_library_entry_get_id (at) >= id)
+            break;
+          position++;
+        }
+      if (kept != NULL)
+        {
+          _pacta_library_entry_copy_scores (kept, fresh);
+          position++;
+          continue;
+        }
+      g_hash_table_insert (self->by_id, g_memdup2 (&id, sizeof id), fresh);
+      g_list_store_insert (self->entries, position, fresh);
+      position++;
+    }
   return TRUE;
+}
+
+/**
+ * pacta_library_reload_if_changed:
+ * @changed: (out) (optional): whether another program had changed the file
+ *
+ * Cheap enough to call when the window gets the focus: PRAGMA data_version tells whether
+ * another connection committed since the last look; only then is the list read again.
+ */
+gboolean
+pacta_library_reload_if_changed (PactaLibrary  *self,
+                                 gboolean      *changed,
+                                 GError       **error)
+{
+  g_autoptr(PactaStmt) stmt = NULL;
+  gint64 version;
+
+  g_return_val_if_fail (PACTA_IS_LIBRARY (self), FALSE);
+
+  if (changed != NULL)
+    *changed = FALSE;
+  stmt = _pacta_db_prepare (self->db, "PRAGMA data_version", error);
+  if (stmt == NULL || _pacta_db_step_row (self->db, stmt, error) != 1)
+    return FALSE;
+  version = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, _pacta_stmt_release);
+  if (version == self->data_version)
+    return TRUE;
+  self->data_version = version;
+  if (changed != NULL)
+    *changed = TRUE;
+  return load_entries (self, error);
 }
 
 /* Tells a Pacta library from other SQLite files and from no database at all. */
@@ -421,12 +555,12 @@ pacta_library_open (const char             *path,
         return NULL;
     }
 
-  if (!load_entries (self, error))
+  if (!load_entries (self, error) || !pacta_library_reload_if_changed (self, NULL, error))
     return NULL;
 
   /* An empty library has nothing to lose; its first backup waits until it holds something. */
   if ((flags & PACTA_LIBRARY_OPEN_NO_BACKUP) == 0 && g_list_model_get_n_items (G_LIST_MODEL (self->entries)) > 0 &&
-      backup_due (path))
+      backup_file_due (path))
     {
       if (!pacta_library_backup (self, error))
         return NULL;

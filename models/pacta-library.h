@@ -63,7 +63,15 @@ gboolean           pacta_library_check_integrity      (PactaLibrary           *s
 
 char              *pacta_library_backup_path          (const char             *path);
 GDateTime         *pacta_library_dup_backup_time      (const char             *path);
-gboolean           pacta_library_backup              (PactaLibrary           *self,
+gboolean           pacta_library_backup               (PactaLibrary           *self,
+                                                       GError                **error);
+gboolean           pacta_library_backup_due           (PactaLibrary           *self);
+void               pacta_library_backup_async         (PactaLibrary           *self,
+                                                       GCancellable           *cancellable,
+                                                       GAsyncReadyCallback     callback,
+                                                       gpointer                user_data);
+gboolean           pacta_library_backup_finish        (PactaLibrary           *self,
+                                                       GAsyncResult           *result,
                                                        GError                **error);
 gboolean           pacta_library_restore_backup       (const char             *path,
                                                        char                  **set_aside_path,
@@ -79,6 +87,9 @@ PactaLibraryEntry *pacta_library_lookup               (PactaLibrary           *s
 GPtrArray         *pacta_library_find_work            (PactaLibrary           *self,
                                                        const char             *work_uri);
 gboolean           pacta_library_reload               (PactaLibrary           *self,
+                                                       GError                **error);
+gboolean           pacta_library_reload_if_changed    (PactaLibrary           *self,
+                                                       gboolean               *changed,
                                                        GError                **error);
 PactaImportResult *pacta_library_add_bytes            (PactaLibrary           *self,
                                                        GBytes                 *xml,

@@ -166,6 +166,10 @@ load_guideline (const char *file)
   return guideline;
 }
 
+static void score_notify_cb (GObject    *object,
+                             GParamSpec *pspec,
+                             gpointer    user_data);
+
 /* The schema */
 
 static void
@@ -635,6 +639,67 @@ test_remove (Fixture       *fixture,
     g_assert_no_error (error);
     g_assert_cmpint (pacta_import_result_get_agreement_id (result), >, id);
   }
+}
+
+/* Another program changes the file: the list follows, keeping the entries that stayed. */
+static void
+test_reload (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(PactaImportReport) report = import_samples (fixture->library);
+  g_autoptr(PactaLibrary) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PactaImportResult) added = NULL;
+  g_autoptr(PactaGuideline) guideline = load_guideline ("ss-coordination.xml");
+  g_autoptr(PactaMatcher) matcher = pacta_matcher_new ();
+  g_autoptr(PactaAgreement) agreement = NULL;
+  g_autoptr(PactaCoverage) coverage = NULL;
+  g_autofree char *path = sample_path ("xe-xh-mou-2019.akn.xml");
+  g_autofree char *contents = NULL;
+  g_autofree char *changed_text = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GListModel *entries = pacta_library_get_agreements (fixture->library);
+  gint64 ssa = find_sample (fixture->library, "xa-xb-ssa-2019.akn.xml");
+  gint64 mou = find_sample (fixture->library, "xe-xh-mou-2019.akn.xml");
+  PactaLibraryEntry *kept = pacta_library_lookup (fixture->library, ssa);
+  gboolean changed = TRUE;
+  guint notified = 0;
+  gsize length;
+
+  g_assert_true (pacta_library_reload_if_changed (fixture->library, &changed, &error));
+  g_assert_false (changed);
+
+  other = pacta_library_open (fixture->path, PACTA_LIBRARY_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  changed_text = g_strconcat (contents, "<!-- v2 -->", NULL);
+  bytes = g_bytes_new (changed_text, strlen (changed_text));
+  added = pacta_library_add_bytes (other, bytes, "v2.akn.xml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pacta_library_remove (other, &mou, 1, &error), ==, 1);
+  agreement = pacta_library_load_agreement (other, ssa, &error);
+  coverage = pacta_library_check_agreement (other, matcher, ssa, agreement, guideline, &error);
+  g_assert_true (pacta_library_store_scores (other, &ssa, &coverage, 1, &error));
+
+  g_signal_connect (kept, "notify::score", G_CALLBACK (score_notify_cb), &notified);
+  g_assert_true (pacta_library_reload_if_changed (fixture->library, &changed, &error));
+  g_assert_no_error (error);
+  g_assert_true (changed);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 9);
+  g_assert_null (pacta_library_lookup (fixture->library, mou));
+  g_assert_nonnull (pacta_library_lookup (fixture->library, pacta_import_result_get_agreement_id (added)));
+  g_assert_true (pacta_library_lookup (fixture->library, ssa) == kept);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpfloat (pacta_library_entry_get_score (kept), >, 0);
+  for (guint i = 1; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(PactaLibraryEntry) a = g_list_model_get_item (entries, i - 1);
+      g_autoptr(PactaLibraryEntry) b = g_list_model_get_item (entries, i);
+      g_assert_cmpint (pacta_library_entry_get_id (a), <, pacta_library_entry_get_id (b));
+    }
+
+  g_assert_true (pacta_library_reload_if_changed (fixture->library, &changed, &error));
+  g_assert_false (changed);
 }
 
 static void
@@ -1292,6 +1357,46 @@ test_backup_daily (Fixture       *fixture,
   g_assert_cmpint (mtime_of (backup), >, made);
 }
 
+static void
+backup_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pacta_library_backup_finish (PACTA_LIBRARY (source), result, &error));
+  g_assert_no_error (error);
+  g_main_loop_quit (user_data);
+}
+
+/* The window's way: open without the backup, make it in a thread. */
+static void
+test_backup_async (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(PactaImportReport) report = import_samples (fixture->library);
+  g_autofree char *backup = pacta_library_backup_path (fixture->path);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  g_clear_object (&fixture->library);
+  fixture->library = pacta_library_open (fixture->path, PACTA_LIBRARY_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_true (pacta_library_backup_due (fixture->library));
+
+  pacta_library_backup_async (fixture->library, NULL, backup_done_cb, loop);
+  /* The library stays usable meanwhile. */
+  g_assert_cmpint (pacta_library_add_note (fixture->library, 1, "", "while backing up", &error), >, 0);
+  g_main_loop_run (loop);
+
+  g_assert_false (pacta_library_backup_due (fixture->library));
+  db = raw_open (backup);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM agreements"), ==, 9);
+  sqlite3_close (db);
+}
+
 /* Damages the file's pages after the header and the first page. */
 static void
 damage (const char *path)
@@ -1678,6 +1783,7 @@ main (int    argc,
   ADD ("/library/import/async", test_import_async);
   ADD ("/library/import/cancel", test_import_cancel);
   ADD ("/library/store/remove", test_remove);
+  ADD ("/library/store/reload", test_reload);
   ADD ("/library/store/filter", test_filter);
   g_test_add_func ("/library/search/build-query", test_build_query);
   ADD ("/library/search/ranked", test_search);
@@ -1692,6 +1798,7 @@ main (int    argc,
   g_test_add_func ("/library/recovery/other-sqlite", test_other_sqlite);
   g_test_add_func ("/library/recovery/no-create", test_no_create);
   ADD ("/library/recovery/backup-daily", test_backup_daily);
+  ADD ("/library/recovery/backup-async", test_backup_async);
   ADD ("/library/recovery/corrupt-and-restore", test_corrupt_and_restore);
   g_test_add_func ("/library/recovery/restore-without-backup", test_restore_without_backup);
   ADD ("/library/lock/busy-timeout", test_locked);
