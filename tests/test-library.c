@@ -833,11 +833,12 @@ test_search (Fixture       *fixture,
   for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
     {
       g_autoptr(PactaLibraryHit) hit = g_list_model_get_item (hits, i);
+      g_autofree char *plain = pacta_library_hit_dup_snippet (hit, "", "");
 
       g_assert_nonnull (pacta_library_hit_get_context (hit));
       if (strstr (pacta_library_hit_get_eid (hit), "__para") != NULL)
         g_assert_true (g_str_has_prefix (pacta_library_hit_get_context (hit), "Article"));
-      g_assert_null (strchr (pacta_library_hit_dup_snippet (hit, "", ""), '\n'));
+      g_assert_null (strchr (plain, '\n'));
     }
   g_clear_object (&hits);
 
