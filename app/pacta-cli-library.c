@@ -1,8 +1,8 @@
 /* pacta-cli-library.c — pacta library add|list|search|remove|export|check|restore
  *
  * Every subcommand takes --library PATH (default: $XDG_DATA_HOME/pacta/library.db).
- * $PACTA_LIBRARY_BUSY_TIMEOUT (milliseconds) sets how long a change waits for another
- * program's lock. Lines that report a change are flushed as soon as it is committed, so what
+ * $PACTA_LIBRARY_BUSY_TIMEOUT (milliseconds) sets how long the library waits for another
+ * program's lock (pacta_library_open()). Lines that report a change are flushed as soon as it is committed, so what
  * a command printed as added is in the library even if it is killed right after.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -163,16 +163,6 @@ parse_filter (const FilterArgs   *args,
   return TRUE;
 }
 
-static guint
-busy_timeout (void)
-{
-  const char *env = g_getenv ("PACTA_LIBRARY_BUSY_TIMEOUT");
-
-  if (env != NULL && env[0] != '\0')
-    return (guint) g_ascii_strtoull (env, NULL, 10);
-  return PACTA_LIBRARY_DEFAULT_BUSY_TIMEOUT_MS;
-}
-
 /* Prints the library's own error with what a person can do about it. */
 static void
 print_library_error (const char   *command,
@@ -225,7 +215,6 @@ open_library (const char *command,
       print_library_error (command, path ? path : default_path, error);
       return NULL;
     }
-  pacta_library_set_busy_timeout (library, busy_timeout ());
   return library;
 }
 

@@ -132,6 +132,17 @@ main (int    argc,
   path = g_build_filename (dir, "library.db", NULL);
   wal = g_strconcat (path, "-wal", NULL);
 
+  if (g_getenv ("PACTA_BENCH_LIBRARY") != NULL)
+    {
+      /* Only the searches, over a library kept from an earlier run (PACTA_BENCH_KEEP). */
+      g_free (path);
+      path = g_strdup (g_getenv ("PACTA_BENCH_LIBRARY"));
+      library = pacta_library_open (path, PACTA_LIBRARY_OPEN_NO_BACKUP, &error);
+      g_assert_no_error (error);
+      n = g_list_model_get_n_items (pacta_library_get_agreements (library));
+      goto search;
+    }
+
   printf ("Making the corpus…\n");
   corpus = bench_make_corpus (corpus_dir, COPIES, &total_bytes);
   printf ("  %u agreements, %.1f MB of XML\n\n", corpus->len, total_bytes / 1e6);
@@ -159,7 +170,7 @@ main (int    argc,
   printf ("Open (schema check, %u entries listed): %.1f ms\n\n", g_list_model_get_n_items (pacta_library_get_agreements (library)),
           1000 * open_s);
 
-  /* Search */
+search:
   by_kind.kind = PACTA_AGREEMENT_KIND_SSA;
   by_party.party = "XA";
   for (guint repeat = 0; repeat < REPEATS; repeat++)

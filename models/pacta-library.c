@@ -492,12 +492,25 @@ probe (PactaDb  *db,
   return version;
 }
 
+/* PACTA_LIBRARY_DEFAULT_BUSY_TIMEOUT_MS, or $PACTA_LIBRARY_BUSY_TIMEOUT (milliseconds). */
+static guint
+default_busy_timeout (void)
+{
+  const char *env = g_getenv ("PACTA_LIBRARY_BUSY_TIMEOUT");
+
+  if (env != NULL && env[0] != '\0')
+    return (guint) MIN (g_ascii_strtoull (env, NULL, 10), G_MAXINT);
+  return PACTA_LIBRARY_DEFAULT_BUSY_TIMEOUT_MS;
+}
+
 /**
  * pacta_library_open:
  * @path: (nullable): the library file; NULL for pacta_library_default_path(). It and its
  *   folder are created when missing (unless @flags has PACTA_LIBRARY_OPEN_NO_CREATE).
  *
- * Opens a library, migrating an older one to the current schema first.
+ * Opens a library, migrating an older one to the current schema first. Changes wait for another
+ * program's lock up to PACTA_LIBRARY_DEFAULT_BUSY_TIMEOUT_MS, or $PACTA_LIBRARY_BUSY_TIMEOUT
+ * milliseconds when set (see pacta_library_set_busy_timeout()).
  *
  * Returns: (transfer full): the library, or NULL with a PACTA_LIBRARY_ERROR whose message
  *   names the file: NOT_A_LIBRARY, CORRUPT, TOO_NEW, BUSY, READ_ONLY, NOT_FOUND or FAILED
@@ -527,7 +540,7 @@ pacta_library_open (const char             *path,
     }
 
   self = g_object_new (PACTA_TYPE_LIBRARY, NULL);
-  self->db = _pacta_db_open (path, create, PACTA_LIBRARY_DEFAULT_BUSY_TIMEOUT_MS, error);
+  self->db = _pacta_db_open (path, create, default_busy_timeout (), error);
   if (self->db == NULL)
     return NULL;
 

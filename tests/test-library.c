@@ -1766,6 +1766,45 @@ test_cli_locked (Fixture       *fixture,
   sqlite3_close (other);
 }
 
+/* Another process keeps the file locked even for readers (locking_mode EXCLUSIVE): opening
+ * gives up after the busy timeout, with the file's name, both in the API and the command. */
+static void
+test_locked_exclusive (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(PactaImportReport) report = import_samples (fixture->library);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PactaLibrary) second = NULL;
+  g_auto(Run) list = { 0 };
+  sqlite3 *other = raw_open (fixture->path);
+  gint64 start;
+  double took;
+
+  g_clear_object (&fixture->library);
+  g_assert_cmpint (sqlite3_exec (other, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; "
+                                        "UPDATE agreements SET title = title WHERE id = 1; COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_setenv ("PACTA_LIBRARY_BUSY_TIMEOUT", "300", TRUE);
+  start = g_get_monotonic_time ();
+  second = pacta_library_open (fixture->path, PACTA_LIBRARY_OPEN_DEFAULT, &error);
+  took = (g_get_monotonic_time () - start) / 1e6;
+  g_unsetenv ("PACTA_LIBRARY_BUSY_TIMEOUT");
+  g_assert_null (second);
+  g_assert_error (error, PACTA_LIBRARY_ERROR, PACTA_LIBRARY_ERROR_BUSY);
+  g_assert_true (g_str_has_prefix (error->message, fixture->path));
+  g_assert_cmpfloat (took, <, 3.0);
+
+  start = g_get_monotonic_time ();
+  run_pacta_env (&list, "300", (const char * const[]) { "library", "list", "--library", fixture->path, NULL });
+  took = (g_get_monotonic_time () - start) / 1e6;
+  g_test_message ("%.2f s: %s", took, list.err);
+  g_assert_cmpint (list.status, ==, 1);
+  g_assert_nonnull (strstr (list.err, fixture->path));
+  g_assert_nonnull (strstr (list.err, "locked"));
+  g_assert_cmpfloat (took, <, 5.0);
+  sqlite3_close (other);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1806,6 +1845,7 @@ main (int    argc,
   ADD ("/library/cli/commands", test_cli);
   ADD ("/library/cli/corrupt", test_cli_corrupt);
   ADD ("/library/cli/locked", test_cli_locked);
+  ADD ("/library/lock/exclusive", test_locked_exclusive);
 #undef ADD
 
   return g_test_run ();
