@@ -51,19 +51,37 @@ typedef struct
 typedef struct
 {
   PactaProvision *provision;
+  char           *text;      /* pacta_provision_dup_compare_text() */
+  guint           heading_end;
+  GArray         *tokens;    /* of text, shared with the word diffs */
   GArray         *tf;        /* Term, w = count; sorted by id */
   GArray         *vec;       /* Term, TF-IDF, L2-normalised; sorted by id */
+  GArray         *shared;    /* the terms of vec that other units have too (dot products) */
   GArray         *heading;   /* guint ids, sorted, unique */
   const char * const *tags;
   gsize           size;      /* bytes of text, for tie-breaks */
+  guint           serial;    /* 1, 2, … over both sides */
+  gboolean        sorted;    /* tf and vec sorted by id */
   int             partner;   /* paired unit on the other side, -1 */
   double          partner_score;
   gboolean        grouped;   /* in a split or merge */
 } Unit;
 
+/* An open-addressing table from 64-bit keys to ids (value 0: empty slot; ids are
+ * stored plus one). */
 typedef struct
 {
-  GHashTable *ids;        /* term → id + 1 */
+  guint64 *keys;
+  guint   *values;
+  guint    mask;
+  guint    used;
+} IdTable;
+
+typedef struct
+{
+  IdTable     ids;        /* word hash → id; (id << 32 | id) → bigram id; (G_MAXUINT << 32 | id) → heading word */
+  GArray     *mark;       /* guint per id: the last unit that counted it */
+  GArray     *slot;       /* guint per id: where in that unit's tf */
   GArray     *df;         /* guint per id */
   GArray     *idf;        /* float per id */
   guint       n_units;
@@ -84,59 +102,150 @@ static const char * const stop_words[] = {
   NULL
 };
 
-static GHashTable *
-stop_word_set (void)
+#define STOP_WORD (G_MAXUINT - 1)
+
+/* A 64-bit hash of a word, case-folded (plain ASCII folds on the fly, the rest through
+ * GLib); words are told apart by it (a collision would only blur a similarity score). */
+static guint64
+word_hash (const char *text,
+           gssize      len)
 {
-  static GHashTable *set;
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+  gsize n = len < 0 ? strlen (text) : (gsize) len;
 
-  if (g_once_init_enter (&set))
+  for (gsize i = 0; i < n; i++)
     {
-      GHashTable *s = g_hash_table_new (g_str_hash, g_str_equal);
+      guchar c = text[i];
 
-      for (guint i = 0; stop_words[i]; i++)
-        g_hash_table_add (s, (gpointer) stop_words[i]);
-      g_once_init_leave (&set, s);
+      if (c >= 0x80)
+        {
+          g_autofree char *folded = g_utf8_casefold (text, n);
+
+          h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+          for (const char *p = folded; *p; p++)
+            h = (h ^ (guchar) *p) * G_GUINT64_CONSTANT (0x100000001b3);
+          return h;
+        }
+      h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) * G_GUINT64_CONSTANT (0x100000001b3);
     }
-  return set;
+  return h;
+}
+
+static guint64
+mix64 (guint64 k)
+{
+  k ^= k >> 33;
+  k *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  k ^= k >> 33;
+  return k;
+}
+
+static void
+id_table_init (IdTable *table,
+               guint    capacity)
+{
+  table->keys = g_new (guint64, capacity);
+  table->values = g_new0 (guint, capacity);
+  table->mask = capacity - 1;
+  table->used = 0;
+}
+
+static void
+id_table_clear (IdTable *table)
+{
+  g_clear_pointer (&table->keys, g_free);
+  g_clear_pointer (&table->values, g_free);
+}
+
+static guint *
+id_table_find (IdTable *table,
+               guint64  key)
+{
+  guint i = (guint) mix64 (key) & table->mask;
+
+  while (table->values[i] != 0 && table->keys[i] != key)
+    i = (i + 1) & table->mask;
+  table->keys[i] = key;
+  return &table->values[i];
+}
+
+static void
+id_table_grow (IdTable *table)
+{
+  IdTable bigger;
+
+  id_table_init (&bigger, (table->mask + 1) * 2);
+  for (guint i = 0; i <= table->mask; i++)
+    if (table->values[i] != 0)
+      *id_table_find (&bigger, table->keys[i]) = table->values[i];
+  bigger.used = table->used;
+  id_table_clear (table);
+  *table = bigger;
 }
 
 static guint
-term_id (Dictionary *dict,
-         const char *term)
+lookup_or_add (Dictionary *dict,
+               guint64     key)
 {
-  gpointer value = g_hash_table_lookup (dict->ids, term);
+  guint *value = id_table_find (&dict->ids, key);
   guint zero = 0;
 
-  if (value)
-    return GPOINTER_TO_UINT (value) - 1;
-  g_hash_table_insert (dict->ids, g_strdup (term), GUINT_TO_POINTER (dict->df->len + 1));
+  if (*value != 0)
+    return *value - 1;
   g_array_append_val (dict->df, zero);
+  g_array_append_val (dict->mark, zero);
+  g_array_append_val (dict->slot, zero);
+  *value = dict->df->len;
+  if (++dict->ids.used * 2 > dict->ids.mask)
+    id_table_grow (&dict->ids);
   return dict->df->len - 1;
 }
 
-/* The content words of a text: case-folded, without numbering, punctuation or stop words. */
-static GPtrArray *
-content_words (const char *text)
+/* Id of a word, or STOP_WORD (stop words are in the table from the start, so one
+ * look-up answers both questions). */
+static guint
+word_id (Dictionary *dict,
+         const char *text,
+         gsize       len)
 {
-  g_autoptr(GArray) tokens = pacta_tokenize (text);
-  GHashTable *stop = stop_word_set ();
-  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  return lookup_or_add (dict, word_hash (text, len));
+}
 
-  for (guint i = 0; i < tokens->len; i++)
+static guint
+bigram_id (Dictionary *dict,
+           guint       first,
+           guint       second)
+{
+  /* tagged in the top bit so a pair never meets a word's hash by construction… almost */
+  return lookup_or_add (dict, mix64 (((guint64) first << 32) | second) ^ G_GUINT64_CONSTANT (0x8000000000000000));
+}
+
+/* The ids of the content words among tokens [from, to) of a text: case-folded, without
+ * numbering, punctuation or stop words. */
+static GArray *
+content_words (Dictionary *dict,
+               const char *text,
+               GArray     *tokens,
+               guint       from,
+               guint       to)
+{
+  GArray *words = g_array_sized_new (FALSE, FALSE, sizeof (guint), to - from + 1);
+  guint *out, n = 0;
+
+  g_array_set_size (words, to - from + 1);
+  out = (guint *) (gpointer) words->data;
+  for (guint i = from; i < to; i++)
     {
       const PactaToken *t = &g_array_index (tokens, PactaToken, i);
-      char *word;
+      guint id;
 
       if (t->kind != PACTA_TOKEN_WORD || t->numbering)
         continue;
-      word = g_utf8_casefold (text + t->start, t->end - t->start);
-      if (g_hash_table_contains (stop, word))
-        {
-          g_free (word);
-          continue;
-        }
-      g_ptr_array_add (words, word);
+      id = word_id (dict, text + t->start, t->end - t->start);
+      if (id != STOP_WORD)
+        out[n++] = id;
     }
+  g_array_set_size (words, n);
   return words;
 }
 
@@ -162,62 +271,73 @@ static void
 unit_features (Unit       *unit,
                Dictionary *dict)
 {
-  g_autofree char *body = NULL;
-  g_autoptr(GPtrArray) words = NULL;
-  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
-  g_autoptr(GString) bigram = g_string_new (NULL);
-  const char *heading = pacta_provision_get_heading (unit->provision);
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autoptr(GArray) words = NULL;
+  g_autoptr(GArray) hwords = NULL;
+  g_autoptr(GArray) ids = NULL;
+  guint body = 0;
 
-  body = pacta_provision_dup_full_text (unit->provision);
-  unit->size = strlen (body);
-  words = content_words (body);
+  /* The same text and tokens the word diff will use: heading first, then the words. */
+  unit->text = pacta_provision_dup_compare_text (unit->provision, &unit->heading_end);
+  unit->tokens = pacta_tokenize (unit->text);
+  unit->size = strlen (unit->text);
+  while (body < unit->tokens->len && g_array_index (unit->tokens, PactaToken, body).end <= unit->heading_end)
+    body++;
+  words = content_words (dict, unit->text, unit->tokens, body, unit->tokens->len);
 
+  /* words and two-word shingles */
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (guint), 2 * words->len + 1);
+  g_array_set_size (ids, words->len ? 2 * words->len - 1 : 0);
   for (guint i = 0; i < words->len; i++)
     {
-      guint id = term_id (dict, g_ptr_array_index (words, i));
-      gpointer k = GUINT_TO_POINTER (id);
+      guint id = g_array_index (words, guint, i);
 
-      g_hash_table_insert (counts, k, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, k)) + 1));
+      g_array_index (ids, guint, 2 * i) = id;
       if (i + 1 < words->len)
-        {
-          g_string_printf (bigram, "%s %s", (char *) g_ptr_array_index (words, i),
-                           (char *) g_ptr_array_index (words, i + 1));
-          id = term_id (dict, bigram->str);
-          k = GUINT_TO_POINTER (id);
-          g_hash_table_insert (counts, k, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, k)) + 1));
-        }
+        g_array_index (ids, guint, 2 * i + 1) = bigram_id (dict, id, g_array_index (words, guint, i + 1));
     }
-  unit->tf = g_array_sized_new (FALSE, FALSE, sizeof (Term), g_hash_table_size (counts));
-  g_hash_table_iter_init (&iter, counts);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      Term term = { GPOINTER_TO_UINT (key), GPOINTER_TO_UINT (value) };
+  /* counted in the order met (sorted later, and only if a split or merge needs it) */
+  unit->tf = g_array_sized_new (FALSE, FALSE, sizeof (Term), ids->len + 1);
+  g_array_set_size (unit->tf, ids->len);
+  {
+    Term *tf = (Term *) (gpointer) unit->tf->data;
+    guint *marks = (guint *) (gpointer) dict->mark->data;
+    guint *slots = (guint *) (gpointer) dict->slot->data;
+    guint *df = (guint *) (gpointer) dict->df->data;
+    guint n = 0;
 
-      g_array_append_val (unit->tf, term);
-      g_array_index (dict->df, guint, term.id)++;
-    }
-  g_array_sort (unit->tf, compare_term);
+    for (guint i = 0; i < ids->len; i++)
+      {
+        guint id = g_array_index (ids, guint, i);
 
+        if (marks[id] == unit->serial)
+          {
+            tf[slots[id]].w++;
+            continue;
+          }
+        marks[id] = unit->serial;
+        slots[id] = n;
+        tf[n].id = id;
+        tf[n].w = 1;
+        n++;
+        df[id]++;
+      }
+    g_array_set_size (unit->tf, n);
+  }
+
+  /* The heading's words, as a set (kept apart from the text's words). */
   unit->heading = g_array_new (FALSE, FALSE, sizeof (guint));
-  if (heading)
+  hwords = content_words (dict, unit->text, unit->tokens, 0, body);
+  for (guint i = 0; i < hwords->len; i++)
     {
-      g_autoptr(GPtrArray) hwords = content_words (heading);
+      guint id = bigram_id (dict, G_MAXUINT, g_array_index (hwords, guint, i));
+      gboolean dup = FALSE;
 
-      for (guint i = 0; i < hwords->len; i++)
-        {
-          g_autofree char *hterm = g_strconcat ("\x01", (char *) g_ptr_array_index (hwords, i), NULL);
-          guint id = term_id (dict, hterm);
-          gboolean dup = FALSE;
-
-          for (guint j = 0; j < unit->heading->len; j++)
-            dup |= g_array_index (unit->heading, guint, j) == id;
-          if (!dup)
-            g_array_append_val (unit->heading, id);
-        }
-      g_array_sort (unit->heading, compare_uint);
+      for (guint j = 0; j < unit->heading->len; j++)
+        dup |= g_array_index (unit->heading, guint, j) == id;
+      if (!dup)
+        g_array_append_val (unit->heading, id);
     }
+  g_array_sort (unit->heading, compare_uint);
   unit->tags = pacta_provision_get_refers_to (unit->provision);
   unit->partner = -1;
 }
@@ -233,7 +353,7 @@ weigh (const GArray     *tf,
   for (guint i = 0; i < tf->len; i++)
     {
       const Term *t = &g_array_index (tf, Term, i);
-      Term w = { t->id, (1.0f + logf (t->w)) * g_array_index (dict->idf, float, t->id) };
+      Term w = { t->id, (t->w <= 1.0f ? 1.0f : 1.0f + logf (t->w)) * g_array_index (dict->idf, float, t->id) };
 
       norm += (double) w.w * w.w;
       g_array_append_val (vec, w);
@@ -470,44 +590,121 @@ pair_text (Aligner *al,
   return side == 0 ? al->text[(gsize) x * al->n[1] + y] : al->text[(gsize) y * al->n[1] + x];
 }
 
-static void
-assign_pairs (Aligner *al)
+static guint
+find_root (guint *parent,
+           guint  x)
 {
-  guint n = al->n[0], m = al->n[1];
-  gboolean transpose = n > m;
-  guint rows = transpose ? m : n, cols = transpose ? n : m;
-  g_autofree double *cost = g_new (double, (gsize) rows * cols + 1);
-  g_autofree int *assign = g_new (int, rows + 1);
+  while (parent[x] != x)
+    x = parent[x] = parent[parent[x]];
+  return x;
+}
 
-  if (n == 0 || m == 0)
-    return;
-  for (guint i = 0; i < n; i++)
-    for (guint j = 0; j < m; j++)
+/* Solves one connected component of the graph of candidate pairs (score above the
+ * threshold) with the Hungarian algorithm: rows and cols are its units of A and B. */
+static void
+assign_component (Aligner *al,
+                  GArray  *rows,
+                  GArray  *cols)
+{
+  guint n = rows->len, m = cols->len;
+  gboolean transpose = n > m;
+  guint r_n = transpose ? m : n, c_n = transpose ? n : m;
+  g_autofree double *cost = g_new (double, (gsize) r_n * c_n + 1);
+  g_autofree int *assign = g_new (int, r_n + 1);
+
+  for (guint x = 0; x < n; x++)
+    for (guint y = 0; y < m; y++)
       {
-        double s = al->scores[(gsize) i * m + j];
+        guint i = g_array_index (rows, guint, x);
+        guint j = g_array_index (cols, guint, y);
+        double s = al->scores[(gsize) i * al->n[1] + j];
         double c = s > PAIR_THRESHOLD ? -(s - PAIR_THRESHOLD) : 0.0;
 
         if (transpose)
-          cost[(gsize) j * cols + i] = c;
+          cost[(gsize) y * c_n + x] = c;
         else
-          cost[(gsize) i * cols + j] = c;
+          cost[(gsize) x * c_n + y] = c;
       }
-  hungarian (cost, rows, cols, assign);
-  for (guint r = 0; r < rows; r++)
+  hungarian (cost, r_n, c_n, assign);
+  for (guint r = 0; r < r_n; r++)
     {
-      guint i = transpose ? (guint) assign[r] : r;
-      guint j = transpose ? r : (guint) assign[r];
+      guint i, j;
       double s;
 
       if (assign[r] < 0)
         continue;
-      s = al->scores[(gsize) i * m + j];
+      i = g_array_index (rows, guint, transpose ? (guint) assign[r] : r);
+      j = g_array_index (cols, guint, transpose ? r : (guint) assign[r]);
+      s = al->scores[(gsize) i * al->n[1] + j];
       if (s <= PAIR_THRESHOLD)
         continue;
       al->units[0][i].partner = j;
       al->units[0][i].partner_score = s;
       al->units[1][j].partner = i;
       al->units[1][j].partner_score = s;
+    }
+}
+
+/* The optimal assignment. Pairs below the threshold cost nothing and gain nothing, so
+ * the problem falls apart into the connected components of the graph of candidate
+ * pairs, each solved on its own (most are one unit on each side). */
+static void
+assign_pairs (Aligner *al)
+{
+  guint n = al->n[0], m = al->n[1];
+  g_autofree guint *parent = g_new (guint, n + m + 1);
+  g_autoptr(GHashTable) components = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) sides = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (n == 0 || m == 0)
+    return;
+  for (guint x = 0; x < n + m; x++)
+    parent[x] = x;
+  for (guint i = 0; i < n; i++)
+    for (guint j = 0; j < m; j++)
+      if (al->scores[(gsize) i * m + j] > PAIR_THRESHOLD)
+        {
+          guint ra = find_root (parent, i), rb = find_root (parent, n + j);
+
+          if (ra != rb)
+            parent[ra] = rb;
+        }
+  /* component root → index of its (rows, cols) in `sides` */
+  for (guint x = 0; x < n + m; x++)
+    {
+      guint root = find_root (parent, x);
+      gpointer found;
+      guint index;
+
+      if (!g_hash_table_lookup_extended (components, GUINT_TO_POINTER (root), NULL, &found))
+        {
+          index = sides->len;
+          g_ptr_array_add (sides, g_array_new (FALSE, FALSE, sizeof (guint)));
+          g_ptr_array_add (sides, g_array_new (FALSE, FALSE, sizeof (guint)));
+          g_hash_table_insert (components, GUINT_TO_POINTER (root), GUINT_TO_POINTER (index));
+        }
+      else
+        index = GPOINTER_TO_UINT (found);
+      if (x < n)
+        g_array_append_val (g_ptr_array_index (sides, index), x);
+      else
+        {
+          guint j = x - n;
+
+          g_array_append_val (g_ptr_array_index (sides, index + 1), j);
+        }
+    }
+  g_hash_table_iter_init (&iter, components);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint index = GPOINTER_TO_UINT (value);
+      GArray *rows = g_ptr_array_index (sides, index);
+      GArray *cols = g_ptr_array_index (sides, index + 1);
+
+      if (rows->len > 0 && cols->len > 0)
+        assign_component (al, rows, cols);
     }
 }
 
@@ -535,6 +732,16 @@ part_available (Aligner *al,
   if (u->partner < 0 || (guint) u->partner == whole)
     return TRUE;
   return u->partner_score < WEAK_THRESHOLD;
+}
+
+static void
+ensure_sorted (Unit *unit)
+{
+  if (unit->sorted)
+    return;
+  g_array_sort (unit->tf, compare_term);
+  g_array_sort (unit->vec, compare_term);
+  unit->sorted = TRUE;
 }
 
 static double
@@ -569,11 +776,17 @@ find_group (Aligner *al,
 
   if (w->grouped)
     return FALSE;
-  /* Paired strongly: only with its partner among the parts. */
+  /* Paired strongly: only with its partner among the parts, and one of the partner's
+   * neighbours must be free (left over, or paired weakly). */
   if (strong)
     {
-      lo = w->partner >= 2 ? (guint) w->partner - 2 : 0;
-      hi = (guint) w->partner + 1;
+      guint partner = w->partner;
+
+      if (!((partner > 0 && part_available (al, side, whole, partner - 1)) ||
+            (partner + 1 < n_other && part_available (al, side, whole, partner + 1))))
+        return FALSE;
+      lo = partner >= 2 ? partner - 2 : 0;
+      hi = partner + 1;
     }
 
   for (guint first = lo; first < hi && first + 1 < n_other; first++)
@@ -591,7 +804,12 @@ find_group (Aligner *al,
           if (!part_available (al, side, whole, part))
             break;
           single = pair_text (al, side, whole, part);
-          if (single < 0.05 || contained (p->vec, w->vec) < CONTAINED_MIN)
+          /* a real part shares much of the whole's words */
+          if (single < 0.15)
+            break;
+          ensure_sorted (p);
+          ensure_sorted (w);
+          if (contained (p->vec, w->vec) < CONTAINED_MIN)
             break;
           involves_partner |= w->partner == (int) part;
           best_single = MAX (best_single, single);
@@ -762,6 +980,63 @@ debug_scores (Aligner *al)
     }
 }
 
+/* All text cosines at once, through an inverted index of B's shared terms: each unit
+ * of A visits only the units of B that have one of its terms. */
+static void
+text_cosines (Aligner *al)
+{
+  guint n_terms = al->dict.df->len;
+  guint m = al->n[1];
+  g_autofree guint *first = g_new0 (guint, n_terms + 2);
+  g_autofree guint *fill = NULL;
+  g_autofree guint *post_unit = NULL;
+  g_autofree float *post_weight = NULL;
+  g_autofree double *acc = g_new (double, m + 1);
+  guint total = 0;
+
+  for (guint j = 0; j < m; j++)
+    {
+      GArray *v = al->units[1][j].shared;
+
+      for (guint k = 0; k < v->len; k++)
+        first[g_array_index (v, Term, k).id + 1]++;
+      total += v->len;
+    }
+  for (guint t = 0; t < n_terms; t++)
+    first[t + 1] += first[t];
+  fill = g_memdup2 (first, sizeof (guint) * (n_terms + 1));
+  post_unit = g_new (guint, total + 1);
+  post_weight = g_new (float, total + 1);
+  for (guint j = 0; j < m; j++)
+    {
+      GArray *v = al->units[1][j].shared;
+
+      for (guint k = 0; k < v->len; k++)
+        {
+          const Term *t = &g_array_index (v, Term, k);
+          guint at = fill[t->id]++;
+
+          post_unit[at] = j;
+          post_weight[at] = t->w;
+        }
+    }
+
+  for (guint i = 0; i < al->n[0]; i++)
+    {
+      GArray *v = al->units[0][i].shared;
+
+      memset (acc, 0, sizeof (double) * m);
+      for (guint k = 0; k < v->len; k++)
+        {
+          const Term *t = &g_array_index (v, Term, k);
+
+          for (guint p = first[t->id]; p < first[t->id + 1]; p++)
+            acc[post_unit[p]] += (double) t->w * post_weight[p];
+        }
+      memcpy (&al->text[(gsize) i * m], acc, sizeof (double) * m);
+    }
+}
+
 static GPtrArray *
 units_of (Aligner *al,
           int      side,
@@ -784,8 +1059,17 @@ _pacta_aligner_align (GPtrArray *units_a,
   g_autoptr(GArray) anchors = g_array_new (FALSE, FALSE, sizeof (Anchor));
   Aligner al = { 0, };
   GPtrArray *inputs[2] = { units_a, units_b };
+  gint64 start = g_get_monotonic_time ();
+  gint64 timing[4];
 
-  al.dict.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  id_table_init (&al.dict.ids, 1 << 14);
+  al.dict.mark = g_array_new (FALSE, FALSE, sizeof (guint));
+  al.dict.slot = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; stop_words[i]; i++)
+    {
+      *id_table_find (&al.dict.ids, word_hash (stop_words[i], -1)) = STOP_WORD + 1;
+      al.dict.ids.used++;
+    }
   al.dict.df = g_array_new (FALSE, FALSE, sizeof (guint));
   al.dict.idf = g_array_new (FALSE, FALSE, sizeof (float));
 
@@ -796,6 +1080,7 @@ _pacta_aligner_align (GPtrArray *units_a,
       for (guint i = 0; i < al.n[side]; i++)
         {
           al.units[side][i].provision = g_ptr_array_index (inputs[side], i);
+          al.units[side][i].serial = side * al.n[0] + i + 1;
           unit_features (&al.units[side][i], &al.dict);
         }
     }
@@ -807,23 +1092,36 @@ _pacta_aligner_align (GPtrArray *units_a,
       logf (1.0f + (float) al.dict.n_units / MAX (1, g_array_index (al.dict.df, guint, t)));
   for (int side = 0; side < 2; side++)
     for (guint i = 0; i < al.n[side]; i++)
-      al.units[side][i].vec = weigh (al.units[side][i].tf, &al.dict);
+      {
+        Unit *u = &al.units[side][i];
 
-  al.text = g_new (double, (gsize) al.n[0] * al.n[1] + 1);
+        u->vec = weigh (u->tf, &al.dict);
+        /* A term no other unit has adds nothing to a dot product: leave it out there. */
+        u->shared = g_array_sized_new (FALSE, FALSE, sizeof (Term), u->vec->len);
+        for (guint k = 0; k < u->vec->len; k++)
+          {
+            Term *t = &g_array_index (u->vec, Term, k);
+
+            if (g_array_index (al.dict.df, guint, t->id) > 1)
+              g_array_append_val (u->shared, *t);
+          }
+      }
+  timing[0] = g_get_monotonic_time ();
+
+  al.text = g_new0 (double, (gsize) al.n[0] * al.n[1] + 1);
   al.scores = g_new (double, (gsize) al.n[0] * al.n[1] + 1);
+  text_cosines (&al);
   for (guint i = 0; i < al.n[0]; i++)
     for (guint j = 0; j < al.n[1]; j++)
-      {
-        double t = dot (al.units[0][i].vec, al.units[1][j].vec);
-
-        al.text[(gsize) i * al.n[1] + j] = t;
-        al.scores[(gsize) i * al.n[1] + j] = score (&al.units[0][i], &al.units[1][j], t);
-      }
+      al.scores[(gsize) i * al.n[1] + j] = score (&al.units[0][i], &al.units[1][j], al.text[(gsize) i * al.n[1] + j]);
+  timing[1] = g_get_monotonic_time ();
   if (g_getenv ("PACTA_ALIGNER_DEBUG"))
     debug_scores (&al);
 
   assign_pairs (&al);
+  timing[2] = g_get_monotonic_time ();
   find_groups (&al, groups);
+  timing[3] = g_get_monotonic_time ();
 
   /* Rows: pairs, then groups, then what is left. */
   for (guint i = 0; i < al.n[0]; i++)
@@ -839,6 +1137,9 @@ _pacta_aligner_align (GPtrArray *units_a,
       a = units_of (&al, 0, i, 1);
       b = units_of (&al, 1, u->partner, 1);
       row = _pacta_alignment_new (PACTA_SHAPE_PAIR, a, b, i, u->partner, u->partner_score);
+      _pacta_alignment_set_prepared (row, PACTA_SIDE_A, u->text, u->heading_end, u->tokens);
+      _pacta_alignment_set_prepared (row, PACTA_SIDE_B, al.units[1][u->partner].text,
+                                     al.units[1][u->partner].heading_end, al.units[1][u->partner].tokens);
       g_ptr_array_add (out, row);
       anchor = (Anchor) { row, i, u->partner, 1.0 + 1e-9 * MIN (u->size, al.units[1][u->partner].size) };
       g_array_append_val (anchors, anchor);
@@ -868,17 +1169,25 @@ _pacta_aligner_align (GPtrArray *units_a,
         Unit *u = &al.units[side][i];
         g_autoptr(GPtrArray) units = NULL;
         g_autoptr(GPtrArray) none = g_ptr_array_new ();
+        PactaAlignment *row;
 
         if (u->partner >= 0 || u->grouped)
           continue;
         units = units_of (&al, side, i, 1);
         if (side == 0)
-          g_ptr_array_add (out, _pacta_alignment_new (PACTA_SHAPE_REMOVED, units, none, i, 0, 0.0));
+          row = _pacta_alignment_new (PACTA_SHAPE_REMOVED, units, none, i, 0, 0.0);
         else
-          g_ptr_array_add (out, _pacta_alignment_new (PACTA_SHAPE_ADDED, none, units, 0, i, 0.0));
+          row = _pacta_alignment_new (PACTA_SHAPE_ADDED, none, units, 0, i, 0.0);
+        _pacta_alignment_set_prepared (row, side, u->text, u->heading_end, u->tokens);
+        g_ptr_array_add (out, row);
       }
 
   mark_moves (anchors);
+  g_debug ("aligned %u × %u units: features %.2f ms, scores %.2f ms, assignment %.2f ms, "
+           "splits and merges %.2f ms, rows and moves %.2f ms",
+           al.n[0], al.n[1], (timing[0] - start) / 1000.0, (timing[1] - timing[0]) / 1000.0,
+           (timing[2] - timing[1]) / 1000.0, (timing[3] - timing[2]) / 1000.0,
+           (g_get_monotonic_time () - timing[3]) / 1000.0);
 
   for (int side = 0; side < 2; side++)
     {
@@ -886,13 +1195,18 @@ _pacta_aligner_align (GPtrArray *units_a,
         {
           g_clear_pointer (&al.units[side][i].tf, g_array_unref);
           g_clear_pointer (&al.units[side][i].vec, g_array_unref);
+          g_clear_pointer (&al.units[side][i].shared, g_array_unref);
           g_clear_pointer (&al.units[side][i].heading, g_array_unref);
+          g_clear_pointer (&al.units[side][i].tokens, g_array_unref);
+          g_free (al.units[side][i].text);
         }
       g_free (al.units[side]);
     }
   g_free (al.text);
   g_free (al.scores);
-  g_hash_table_unref (al.dict.ids);
+  id_table_clear (&al.dict.ids);
+  g_array_unref (al.dict.mark);
+  g_array_unref (al.dict.slot);
   g_array_unref (al.dict.df);
   g_array_unref (al.dict.idf);
   return out;

@@ -14,8 +14,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pacta-comparison-private.h"
+#include "pacta-word-diff-private.h"
 
 typedef struct
 {
@@ -35,6 +37,7 @@ struct _PactaAlignment
   double          score;
   char           *text[2];
   GArray         *ranges[2];    /* UnitRange per unit */
+  GArray         *tokens[2];    /* of text, when the aligner had them already */
   PactaWordDiff  *diff;
   guint           moved : 1;
 };
@@ -167,6 +170,9 @@ static void
 build_side_text (PactaAlignment *self,
                  int             side)
 {
+  if (self->text[side] != NULL)
+    return;
+
   GString *out = g_string_new (NULL);
   GPtrArray *units = self->units[side];
 
@@ -198,6 +204,7 @@ pacta_alignment_finalize (GObject *object)
     {
       g_clear_pointer (&self->units[side], g_ptr_array_unref);
       g_clear_pointer (&self->ranges[side], g_array_unref);
+      g_clear_pointer (&self->tokens[side], g_array_unref);
       g_free (self->text[side]);
     }
   g_clear_object (&self->diff);
@@ -244,8 +251,6 @@ _pacta_alignment_new (PactaShape  shape,
   self->position[0] = self->units[0]->len ? a_position : G_MAXUINT;
   self->position[1] = self->units[1]->len ? b_position : G_MAXUINT;
   self->score = score;
-  build_side_text (self, 0);
-  build_side_text (self, 1);
   return self;
 }
 
@@ -269,7 +274,34 @@ _pacta_alignment_update_diff (PactaAlignment *self,
   if (self->diff && pacta_word_diff_get_flags (self->diff) == flags)
     return;
   g_clear_object (&self->diff);
-  self->diff = pacta_word_diff_new (self->text[0], self->text[1], flags);
+  build_side_text (self, 0);
+  build_side_text (self, 1);
+  self->diff = _pacta_word_diff_new_tokenized (self->text[0], self->tokens[0],
+                                               self->text[1], self->tokens[1], flags);
+}
+
+/* The text of a one-unit side (pacta_provision_dup_compare_text()) and its tokens, as
+ * the aligner made them already. */
+void
+_pacta_alignment_set_prepared (PactaAlignment *self,
+                               PactaSide       side,
+                               const char     *text,
+                               guint           heading_end,
+                               GArray         *tokens)
+{
+  int s = side == PACTA_SIDE_B;
+  UnitRange range;
+
+  g_assert (self->units[s]->len == 1);
+  g_assert (self->text[s] == NULL);
+  self->text[s] = g_strdup (text);
+  range.start = 0;
+  range.heading_end = heading_end;
+  range.body_start = heading_end + (text[heading_end] == '\n' ? 1 : 0);
+  range.end = strlen (text);
+  self->ranges[s] = g_array_sized_new (FALSE, FALSE, sizeof (UnitRange), 1);
+  g_array_append_val (self->ranges[s], range);
+  self->tokens[s] = g_array_ref (tokens);
 }
 
 PactaAlignmentKind
@@ -317,7 +349,11 @@ pacta_alignment_get_changed (PactaAlignment *self)
 {
   g_return_val_if_fail (PACTA_IS_ALIGNMENT (self), FALSE);
   if (self->diff == NULL)
-    return g_strcmp0 (self->text[0], self->text[1]) != 0;
+    {
+      build_side_text (self, 0);
+      build_side_text (self, 1);
+      return g_strcmp0 (self->text[0], self->text[1]) != 0;
+    }
   return pacta_word_diff_has_changes (self->diff);
 }
 
@@ -375,6 +411,7 @@ pacta_alignment_get_unit_range (PactaAlignment *self,
   UnitRange *range;
 
   g_return_if_fail (PACTA_IS_ALIGNMENT (self));
+  build_side_text (self, side == PACTA_SIDE_B);
   ranges = self->ranges[side == PACTA_SIDE_B];
   g_return_if_fail (index < ranges->len);
   range = &g_array_index (ranges, UnitRange, index);

@@ -29,6 +29,11 @@ void            _pacta_alignment_set_moved   (PactaAlignment *self,
                                               gboolean        moved);
 void            _pacta_alignment_update_diff (PactaAlignment *self,
                                               PactaDiffFlags  flags);
+void            _pacta_alignment_set_prepared (PactaAlignment *self,
+                                               PactaSide       side,
+                                               const char     *text,
+                                               guint           heading_end,
+                                               GArray         *tokens);
 
 /* Aligns article-level units (arrays of PactaProvision) and returns the alignments
  * (pairs, splits, merges, added, removed), with positions, scores and moves set, but no

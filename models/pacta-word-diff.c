@@ -19,7 +19,7 @@
 #include <limits.h>
 #include <string.h>
 
-#include "pacta-word-diff.h"
+#include "pacta-word-diff-private.h"
 
 struct _PactaWordDiff
 {
@@ -43,7 +43,7 @@ G_DEFINE_FINAL_TYPE (PactaWordDiff, pacta_word_diff, G_TYPE_OBJECT)
 /* Tokenizer */
 
 static gboolean
-is_word_char (gunichar c)
+is_word_char_slow (gunichar c)
 {
   if (g_unichar_isalnum (c))
     return TRUE;
@@ -56,6 +56,14 @@ is_word_char (gunichar c)
     default:
       return FALSE;
     }
+}
+
+static inline gboolean
+is_word_char (gunichar c)
+{
+  if (G_LIKELY (c < 0x80))
+    return g_ascii_isalnum (c);
+  return is_word_char_slow (c);
 }
 
 /* Characters that join two word characters into one word: "worker's", "twenty-one",
@@ -143,24 +151,75 @@ is_label_value (const char       *text,
   return FALSE;
 }
 
+static GHashTable *
+reference_words (void)
+{
+  static GHashTable *set;
+
+  if (g_once_init_enter (&set))
+    {
+      static const char * const words[] = {
+        "article", "articles", "art", "arts", "paragraph", "paragraphs", "para", "subparagraph",
+        "subparagraphs", "point", "points", "section", "sections", "chapter", "chapters", "part",
+        "annex", "clause", "clauses", "rule", "regulation",
+        "artículo", "artículos", "apartado", "apartados", "párrafo", "párrafos", "inciso", "capítulo",
+        "paragraphe", "paragraphes", "alinéa", "alinéas", "chapitre", "annexe", "sección",
+        NULL
+      };
+      GHashTable *s = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; words[i]; i++)
+        g_hash_table_add (s, (gpointer) words[i]);
+      g_once_init_leave (&set, s);
+    }
+  return set;
+}
+
+/* "Article", "paragraph", "apartado"…: a word after which numbers are references. */
 static gboolean
 is_reference_word (const char       *text,
                    const PactaToken *t)
 {
-  static const char * const words[] = {
-    "article", "articles", "art", "arts", "paragraph", "paragraphs", "para", "subparagraph",
-    "subparagraphs", "point", "points", "section", "sections", "chapter", "chapters", "part",
-    "annex", "clause", "clauses", "rule", "regulation",
-    "artículo", "artículos", "apartado", "apartados", "párrafo", "párrafos", "inciso", "capítulo",
-    "paragraphe", "paragraphes", "alinéa", "alinéas", "chapitre", "annexe", "sección",
-    NULL
-  };
-  g_autofree char *lower = NULL;
+  char buffer[24];
+  gsize len = t->end - t->start;
+  char first;
 
-  if (t->kind != PACTA_TOKEN_WORD || t->end - t->start > 16)
+  if (t->kind != PACTA_TOKEN_WORD || len < 3 || len > 16)
     return FALSE;
-  lower = g_utf8_strdown (text + t->start, t->end - t->start);
-  return g_strv_contains (words, lower);
+  /* the first two letters of the words above, to turn most words away at once */
+  first = g_ascii_tolower (text[t->start]);
+  switch (first)
+    {
+    case 'a':
+    case 'p':
+    case 's':
+    case 'c':
+    case 'r':
+    case 'i':
+      {
+        static const char * const starts[] = { "ar", "pa", "pá", "po", "su", "se", "ch", "an", "cl", "ca", "ru", "re", "ap", "in", "al", NULL };
+        char second = g_ascii_tolower (text[t->start + 1]);
+        gboolean known = FALSE;
+
+        for (guint i = 0; starts[i] && !known; i++)
+          known = starts[i][0] == first && starts[i][1] == second;
+        /* "pá" starts with a two-byte letter: let it through */
+        if (!known && !(first == 'p' && (guchar) text[t->start + 1] >= 0x80))
+          return FALSE;
+        break;
+      }
+    default:
+      return FALSE;
+    }
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = text[t->start + i];
+
+      /* ASCII letters fold here; the few non-ASCII letters in the list are lower case */
+      buffer[i] = (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+    }
+  buffer[len] = '\0';
+  return g_hash_table_contains (reference_words (), buffer);
 }
 
 /* Index of the next token that is not white space (within the line when same_line). */
@@ -269,7 +328,7 @@ mark_numbering (const char *text,
 
       if (t->kind == PACTA_TOKEN_SPACE)
         {
-          if (memchr (text + t->start, '\n', t->end - t->start))
+          if (t->end - t->start == 1 ? text[t->start] == '\n' : memchr (text + t->start, '\n', t->end - t->start) != NULL)
             line_start = TRUE;
           continue;
         }
@@ -362,23 +421,30 @@ mark_numbering (const char *text,
 GArray *
 pacta_tokenize (const char *text)
 {
-  GArray *tokens = g_array_new (FALSE, FALSE, sizeof (PactaToken));
+  GArray *tokens;
+  PactaToken *out;
   const char *p = text;
+  gsize len, n = 0;
 
   if (text == NULL)
-    return tokens;
+    return g_array_new (FALSE, FALSE, sizeof (PactaToken));
+  /* room for the worst case (one token a byte), trimmed at the end */
+  len = strlen (text);
+  tokens = g_array_sized_new (FALSE, FALSE, sizeof (PactaToken), len + 1);
+  g_array_set_size (tokens, len + 1);
+  out = (PactaToken *) (gpointer) tokens->data;
 
   while (*p)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
       const char *start = p;
-      PactaToken token = { 0, };
+      PactaTokenKind kind;
 
-      if (g_unichar_isspace (c))
+      if (c < 0x80 ? g_ascii_isspace (c) : g_unichar_isspace (c))
         {
-          while (*p && g_unichar_isspace (g_utf8_get_char (p)))
+          while (*p && ((guchar) *p < 0x80 ? g_ascii_isspace (*p) : g_unichar_isspace (g_utf8_get_char (p))))
             p = g_utf8_next_char (p);
-          token.kind = PACTA_TOKEN_SPACE;
+          kind = PACTA_TOKEN_SPACE;
         }
       else if (is_word_char (c))
         {
@@ -387,7 +453,7 @@ pacta_tokenize (const char *text)
           p = g_utf8_next_char (p);
           while (*p)
             {
-              gunichar d = g_utf8_get_char (p);
+              gunichar d = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
 
               if (is_word_char (d))
                 {
@@ -395,7 +461,8 @@ pacta_tokenize (const char *text)
                   p = g_utf8_next_char (p);
                   continue;
                 }
-              else
+              if (d == '\'' || d == '-' || d == '.' || d == ',' || d == '/' ||
+                  d == 0x2019 || d == 0x2010 || d == 0x2011)
                 {
                   const char *q = g_utf8_next_char (p);
 
@@ -408,17 +475,20 @@ pacta_tokenize (const char *text)
                 }
               break;
             }
-          token.kind = PACTA_TOKEN_WORD;
+          kind = PACTA_TOKEN_WORD;
         }
       else
         {
           p = g_utf8_next_char (p);
-          token.kind = PACTA_TOKEN_PUNCTUATION;
+          kind = PACTA_TOKEN_PUNCTUATION;
         }
-      token.start = start - text;
-      token.end = p - text;
-      g_array_append_val (tokens, token);
+      out[n].start = start - text;
+      out[n].end = p - text;
+      out[n].kind = kind;
+      out[n].numbering = FALSE;
+      n++;
     }
+  g_array_set_size (tokens, n);
 
   mark_numbering (text, tokens);
   return tokens;
@@ -770,38 +840,72 @@ intern_key (PactaWordDiff    *self,
 }
 
 static void
-prepare_side (PactaWordDiff *self,
+compute_keys (PactaWordDiff *self,
               int            side,
               GString       *scratch)
 {
-  const char *text = self->text[side];
-  GArray *tokens = self->tokens[side] = pacta_tokenize (text);
+  GArray *compared = self->compared[side];
 
-  self->compared[side] = g_array_sized_new (FALSE, FALSE, sizeof (guint), tokens->len);
-  self->keys[side] = g_ptr_array_sized_new (tokens->len);
-  for (guint i = 0; i < tokens->len; i++)
+  self->keys[side] = g_ptr_array_sized_new (compared->len);
+  for (guint i = 0; i < compared->len; i++)
     {
-      const PactaToken *t = &g_array_index (tokens, PactaToken, i);
+      const PactaToken *t = &g_array_index (self->tokens[side], PactaToken, g_array_index (compared, guint, i));
 
-      if (pacta_token_is_ignored (t, self->flags))
-        continue;
-      g_array_append_val (self->compared[side], i);
-      g_ptr_array_add (self->keys[side], (gpointer) intern_key (self, text, t, scratch));
+      g_ptr_array_add (self->keys[side], (gpointer) intern_key (self, self->text[side], t, scratch));
     }
+}
+
+static void
+prepare_side (PactaWordDiff *self,
+              int            side,
+              GArray        *tokens)
+{
+  GArray *compared = g_array_sized_new (FALSE, FALSE, sizeof (guint), tokens->len + 1);
+  guint n = 0;
+
+  self->tokens[side] = tokens;
+  g_array_set_size (compared, tokens->len);
+  for (guint i = 0; i < tokens->len; i++)
+    if (!pacta_token_is_ignored (&g_array_index (tokens, PactaToken, i), self->flags))
+      g_array_index (compared, guint, n++) = i;
+  g_array_set_size (compared, n);
+  self->compared[side] = compared;
   self->changed[side] = g_new0 (guint8, self->compared[side]->len + 1);
   self->token_changed[side] = g_new0 (guint8, tokens->len + 1);
 }
 
 static void
-run_diff (PactaWordDiff *self)
+run_diff (PactaWordDiff *self,
+          GArray        *tokens_a,
+          GArray        *tokens_b)
 {
   g_autoptr(GString) scratch = g_string_new (NULL);
   DiffContext ctx;
   g_autofree int *buffer = NULL;
   int na, nb;
 
-  prepare_side (self, 0, scratch);
-  prepare_side (self, 1, scratch);
+  /* The same text (most rows of two rounds): one tokenization, one equality, and the
+   * keys only if someone asks for them. */
+  if (strcmp (self->text[0], self->text[1]) == 0)
+    {
+      GArray *tokens = tokens_a ? g_array_ref (tokens_a) :
+                       tokens_b ? g_array_ref (tokens_b) : pacta_tokenize (self->text[0]);
+
+      prepare_side (self, 0, tokens);
+      prepare_side (self, 1, g_array_ref (tokens));
+      if (self->compared[0]->len > 0)
+        {
+          PactaDiffOp op = { PACTA_DIFF_EQUAL, 0, self->compared[0]->len, 0, self->compared[0]->len };
+
+          g_array_append_val (self->ops, op);
+        }
+      return;
+    }
+
+  prepare_side (self, 0, tokens_a ? g_array_ref (tokens_a) : pacta_tokenize (self->text[0]));
+  prepare_side (self, 1, tokens_b ? g_array_ref (tokens_b) : pacta_tokenize (self->text[1]));
+  compute_keys (self, 0, scratch);
+  compute_keys (self, 1, scratch);
   na = self->compared[0]->len;
   nb = self->compared[1]->len;
 
@@ -890,12 +994,22 @@ pacta_word_diff_new (const char     *text_a,
                      const char     *text_b,
                      PactaDiffFlags  flags)
 {
+  return _pacta_word_diff_new_tokenized (text_a, NULL, text_b, NULL, flags);
+}
+
+PactaWordDiff *
+_pacta_word_diff_new_tokenized (const char     *text_a,
+                                GArray         *tokens_a,
+                                const char     *text_b,
+                                GArray         *tokens_b,
+                                PactaDiffFlags  flags)
+{
   PactaWordDiff *self = g_object_new (PACTA_TYPE_WORD_DIFF, NULL);
 
   self->flags = flags;
   self->text[0] = g_strdup (text_a ? text_a : "");
   self->text[1] = g_strdup (text_b ? text_b : "");
-  run_diff (self);
+  run_diff (self, tokens_a, tokens_b);
   return self;
 }
 
@@ -950,9 +1064,16 @@ pacta_word_diff_get_key (PactaWordDiff *self,
                          guint          compared_index)
 {
   GPtrArray *keys;
+  int s = side == PACTA_SIDE_B;
 
   g_return_val_if_fail (PACTA_IS_WORD_DIFF (self), NULL);
-  keys = self->keys[side == PACTA_SIDE_B];
+  if (self->keys[s] == NULL)
+    {
+      g_autoptr(GString) scratch = g_string_new (NULL);
+
+      compute_keys (self, s, scratch);
+    }
+  keys = self->keys[s];
   g_return_val_if_fail (compared_index < keys->len, NULL);
   return keys->pdata[compared_index];
 }
