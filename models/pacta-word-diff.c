@@ -175,49 +175,39 @@ reference_words (void)
   return set;
 }
 
+static inline char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
 /* "Article", "paragraph", "apartado"…: a word after which numbers are references. */
 static gboolean
 is_reference_word (const char       *text,
                    const PactaToken *t)
 {
+  /* the first two letters of the words in reference_words(), to turn most words away at
+   * once ("pá" of "párrafo" starts with a two-byte letter: let "p" + any non-ASCII by) */
+  static const char * const starts[] = {
+    "ar", "pa", "po", "su", "se", "ch", "an", "cl", "ca", "ru", "re", "ap", "in", "al", NULL
+  };
   char buffer[24];
   gsize len = t->end - t->start;
-  char first;
+  char first, second;
+  gboolean known = FALSE;
 
   if (t->kind != PACTA_TOKEN_WORD || len < 3 || len > 16)
     return FALSE;
-  /* the first two letters of the words above, to turn most words away at once */
-  first = g_ascii_tolower (text[t->start]);
-  switch (first)
-    {
-    case 'a':
-    case 'p':
-    case 's':
-    case 'c':
-    case 'r':
-    case 'i':
-      {
-        static const char * const starts[] = { "ar", "pa", "pá", "po", "su", "se", "ch", "an", "cl", "ca", "ru", "re", "ap", "in", "al", NULL };
-        char second = g_ascii_tolower (text[t->start + 1]);
-        gboolean known = FALSE;
-
-        for (guint i = 0; starts[i] && !known; i++)
-          known = starts[i][0] == first && starts[i][1] == second;
-        /* "pá" starts with a two-byte letter: let it through */
-        if (!known && !(first == 'p' && (guchar) text[t->start + 1] >= 0x80))
-          return FALSE;
-        break;
-      }
-    default:
-      return FALSE;
-    }
+  first = ascii_lower (text[t->start]);
+  second = ascii_lower (text[t->start + 1]);
+  if (first == 'p' && (guchar) second >= 0x80)
+    known = TRUE;
+  for (guint i = 0; starts[i] && !known; i++)
+    known = starts[i][0] == first && starts[i][1] == second;
+  if (!known)
+    return FALSE;
   for (gsize i = 0; i < len; i++)
-    {
-      char c = text[t->start + i];
-
-      /* ASCII letters fold here; the few non-ASCII letters in the list are lower case */
-      buffer[i] = (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
-    }
+    buffer[i] = ascii_lower (text[t->start + i]);
   buffer[len] = '\0';
   return g_hash_table_contains (reference_words (), buffer);
 }
@@ -453,8 +443,14 @@ pacta_tokenize (const char *text)
           p = g_utf8_next_char (p);
           while (*p)
             {
-              gunichar d = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
+              gunichar d;
 
+              /* the common case: a run of ASCII letters and digits */
+              while (g_ascii_isalnum (*p))
+                prev = *p++;
+              if (*p == '\0')
+                break;
+              d = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
               if (is_word_char (d))
                 {
                   prev = d;
