@@ -265,10 +265,14 @@ append_text_row (GString         *out,
     if (pacta_alignment_get_n_units (row, side))
       heading = pacta_provision_get_heading (pacta_alignment_get_unit (row, side, 0));
 
-  pad = 34 - (int) g_utf8_strlen (sides, -1);
+  pad = 38 - (int) g_utf8_strlen (sides, -1);
   g_string_append_printf (out, "  %s%*s %-16s %s", sides, MAX (pad, 0), "", kind_label, heading ? heading : "");
-  if (ins || del)
+  if (ins && del)
     g_string_append_printf (out, "  (+%u −%u)", ins, del);
+  else if (ins)
+    g_string_append_printf (out, "  (+%u)", ins);
+  else if (del)
+    g_string_append_printf (out, "  (−%u)", del);
   g_string_append_c (out, '\n');
 
   if (redline && kind != PACTA_ALIGNMENT_SAME)
