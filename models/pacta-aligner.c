@@ -4,13 +4,17 @@
  *    numbers), punctuation and stop words are dropped; the unit's own number is never
  *    looked at, so renumbering and numbering styles do not matter. The words and their
  *    two-word shingles, weighted by TF-IDF over the units of both agreements, form the
- *    text vector; the heading's words form a set; the refersTo tags another.
+ *    text vector; the heading's words form a set; the refersTo tags another. The units'
+ *    texts and tokens are those the word diffs use afterwards (cut once).
  * 2. Scores. score(a, b) = weighted mean of the text cosine (0.6), the heading cosine
  *    (0.3, when both have headings) and the tags' Jaccard index (0.1, when both are
  *    tagged).
+ *    All cosines come at once from an inverted index of B's terms.
  * 3. Pairs. An optimal assignment (Hungarian algorithm, O(n³)) maximises the sum of
  *    (score − PAIR_THRESHOLD) over the pairs it keeps, so a pair below the threshold is
- *    never worth making; what is left over is added (B) or removed (A).
+ *    never worth making; what is left over is added (B) or removed (A). The problem
+ *    falls apart into the connected components of the candidate pairs, each solved
+ *    on its own.
  * 4. Splits and merges. A unit of A whose text is covered by two or three consecutive
  *    units of B (each mostly contained in it, their union closer to it than any one of
  *    them) is a split; the reverse is a merge. The units involved may have been left
@@ -18,7 +22,8 @@
  * 5. Moves. Ordering the rows (pairs, splits, merges) by their position in A, the
  *    longest increasing run of their positions in B stays in place; the rest moved.
  *
- * Set PACTA_ALIGNER_DEBUG=1 to print the scores.
+ * Set PACTA_ALIGNER_DEBUG=1 to print the scores, G_MESSAGES_DEBUG=pacta-aligner for the
+ * time each step takes. Two 200-article agreements align in about 8 ms (bench-compare).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
