@@ -77,28 +77,11 @@ static guint signals[N_SIGNALS];
 enum { STATUS_ALL, STATUS_GAPS, STATUS_COVERED, STATUS_PARTIAL, STATUS_MISSING, STATUS_NOT_APPLICABLE };
 enum { LEVEL_ALL, LEVEL_ESSENTIAL, LEVEL_RECOMMENDED, LEVEL_OPTIONAL };
 
-static const char *
-status_mark (PactaFindingStatus status)
-{
-  switch (status)
-    {
-    case PACTA_FINDING_STATUS_COVERED:
-      return "●";
-    case PACTA_FINDING_STATUS_PARTIAL:
-      return "◐";
-    case PACTA_FINDING_STATUS_MISSING:
-      return "○";
-    case PACTA_FINDING_STATUS_NOT_APPLICABLE:
-    default:
-      return "–";
-    }
-}
-
 /* A status chip: colour, mark and word, so it never relies on colour alone. */
 static GtkWidget *
 make_status_chip (PactaFindingStatus status)
 {
-  g_autofree char *text = g_strdup_printf ("%s %s", status_mark (status), pacta_finding_status_to_label (status));
+  g_autofree char *text = g_strdup_printf ("%s %s", pacta_finding_status_to_mark (status), pacta_finding_status_to_label (status));
   GtkWidget *chip = gtk_label_new (text);
 
   gtk_widget_add_css_class (chip, "pacta-status");
