@@ -15,8 +15,10 @@ gboolean _pacta_cli_parse_options (GOptionContext  *context,
                                    int             *argc,
                                    char          ***argv);
 
-/* pacta compare A B (pacta-cli-compare.c) */
-int      _pacta_cli_run_compare   (int              argc,
-                                   char           **argv);
+/* Subcommands, one file each. */
+int _pacta_cli_check (int    argc,
+                      char **argv);
+int _pacta_cli_run_compare (int    argc,
+                            char **argv);
 
 G_END_DECLS

@@ -32,6 +32,7 @@ static int run_show (int argc, char **argv);
 static const Command commands[] = {
   { "validate", N_("Check agreement and guideline files against Pacta's schemas"), run_validate },
   { "show", N_("Print an agreement or a guideline as text or JSON"), run_show },
+  { "check", N_("Hold agreements against guidelines: coverage item by item"), _pacta_cli_check },
   { "compare", N_("Align two agreements and show what changed (text, JSON or HTML redline)"), _pacta_cli_run_compare },
 };
 

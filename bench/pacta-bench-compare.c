@@ -91,17 +91,14 @@ paragraphs_of (PactaProvision *article)
   for (guint i = 0; lines[i]; i++)
     {
       g_autoptr(GArray) tokens = pacta_tokenize (lines[i]);
-      gboolean label = TRUE;
+      guint k = 0;
 
-      for (guint k = 0; k < tokens->len; k++)
-        {
-          PactaToken *t = &g_array_index (tokens, PactaToken, k);
-
-          if (t->kind != PACTA_TOKEN_SPACE && !t->numbering)
-            label = FALSE;
-        }
-      if (!label)
-        g_strv_builder_add (builder, lines[i]);
+      /* leave out the labels in front ("1.", "(a)"), and lines that are only labels */
+      while (k < tokens->len && (g_array_index (tokens, PactaToken, k).kind == PACTA_TOKEN_SPACE ||
+                                 g_array_index (tokens, PactaToken, k).numbering))
+        k++;
+      if (k < tokens->len)
+        g_strv_builder_add (builder, lines[i] + g_array_index (tokens, PactaToken, k).start);
     }
   return g_strv_builder_end (builder);
 }

@@ -464,6 +464,8 @@ append_full_text (PactaProvision *self,
 {
   guint n = pacta_provision_get_n_children (self);
 
+  gboolean inline_num = FALSE;
+
   if (with_label && (self->num || self->heading))
     {
       if (out->len)
@@ -474,11 +476,15 @@ append_full_text (PactaProvision *self,
         g_string_append_c (out, ' ');
       if (self->heading)
         g_string_append (out, self->heading);
+      /* "1." and "(a)" read best on the line they number. */
+      inline_num = self->num && !self->heading;
     }
 
   if (self->text && self->text[0])
     {
-      if (out->len)
+      if (inline_num)
+        g_string_append_c (out, ' ');
+      else if (out->len)
         g_string_append_c (out, '\n');
       g_string_append (out, self->text);
     }

@@ -114,3 +114,68 @@ pacta_item_level_from_string (const char     *str,
       }
   return FALSE;
 }
+
+static const char * const finding_status_names[] = { "covered", "partial", "missing", "not-applicable" };
+static const char * const finding_origin_names[] = { "matched", "tagged", "confirmed", "rejected", "set", "not-applicable" };
+
+const char *
+pacta_finding_status_to_string (PactaFindingStatus status)
+{
+  g_return_val_if_fail (status <= PACTA_FINDING_STATUS_NOT_APPLICABLE, "missing");
+  return finding_status_names[status];
+}
+
+gboolean
+pacta_finding_status_from_string (const char         *str,
+                                  PactaFindingStatus *status)
+{
+  for (guint i = 0; str != NULL && i < G_N_ELEMENTS (finding_status_names); i++)
+    if (g_str_equal (str, finding_status_names[i]))
+      {
+        *status = (PactaFindingStatus) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+pacta_finding_status_to_label (PactaFindingStatus status)
+{
+  switch (status)
+    {
+    case PACTA_FINDING_STATUS_COVERED:
+      return _("Covered");
+    case PACTA_FINDING_STATUS_PARTIAL:
+      return _("Partial");
+    case PACTA_FINDING_STATUS_MISSING:
+      return _("Missing");
+    case PACTA_FINDING_STATUS_NOT_APPLICABLE:
+    default:
+      return _("Not applicable");
+    }
+}
+
+const char *
+pacta_finding_origin_to_string (PactaFindingOrigin origin)
+{
+  g_return_val_if_fail (origin <= PACTA_FINDING_ORIGIN_NOT_APPLICABLE, "matched");
+  return finding_origin_names[origin];
+}
+
+/* A mark that tells the status without colour: ● covered, ◐ partial, ○ missing, – n/a. */
+const char *
+pacta_finding_status_to_mark (PactaFindingStatus status)
+{
+  switch (status)
+    {
+    case PACTA_FINDING_STATUS_COVERED:
+      return "●";
+    case PACTA_FINDING_STATUS_PARTIAL:
+      return "◐";
+    case PACTA_FINDING_STATUS_MISSING:
+      return "○";
+    case PACTA_FINDING_STATUS_NOT_APPLICABLE:
+    default:
+      return "–";
+    }
+}

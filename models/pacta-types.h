@@ -60,3 +60,33 @@ gboolean             pacta_item_level_from_string      (const char           *st
                                                         PactaItemLevel       *level);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PACTA_FINDING_STATUS_COVERED,
+  PACTA_FINDING_STATUS_PARTIAL,
+  PACTA_FINDING_STATUS_MISSING,
+  PACTA_FINDING_STATUS_NOT_APPLICABLE,
+} PactaFindingStatus;
+
+/* Where a finding's status came from; a user's decision wins over the others. */
+typedef enum
+{
+  PACTA_FINDING_ORIGIN_MATCHED,
+  PACTA_FINDING_ORIGIN_TAGGED,
+  PACTA_FINDING_ORIGIN_CONFIRMED,
+  PACTA_FINDING_ORIGIN_REJECTED,
+  PACTA_FINDING_ORIGIN_SET,
+  PACTA_FINDING_ORIGIN_NOT_APPLICABLE,
+} PactaFindingOrigin;
+
+const char          *pacta_finding_status_to_string   (PactaFindingStatus  status);
+gboolean             pacta_finding_status_from_string (const char         *str,
+                                                       PactaFindingStatus *status);
+const char          *pacta_finding_status_to_label    (PactaFindingStatus  status);
+const char          *pacta_finding_status_to_mark     (PactaFindingStatus  status);
+const char          *pacta_finding_origin_to_string   (PactaFindingOrigin  origin);
+
+G_END_DECLS

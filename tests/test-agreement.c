@@ -97,7 +97,7 @@ test_tree (void)
   g_assert_cmpuint (pacta_agreement_count_kind (agreement, PACTA_PROVISION_KIND_PARAGRAPH), ==, 1);
 
   full = pacta_provision_dup_full_text (article);
-  g_assert_cmpstr (full, ==, "1.\nWords of the paragraph.");
+  g_assert_cmpstr (full, ==, "1. Words of the paragraph.");
 }
 
 /* A document of sections and cross-headings: sections are the units, cross-headings are not. */

@@ -1,0 +1,488 @@
+/* pacta-cli-check.c — pacta check: agreements held against guidelines, from the command line
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pacta-cli-check"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "pacta-akn-reader.h"
+#include "pacta-cli-private.h"
+#include "pacta-data.h"
+#include "pacta-error.h"
+#include "pacta-guideline-reader.h"
+#include "pacta-matcher.h"
+
+typedef struct
+{
+  const char     *file;
+  PactaAgreement *agreement;
+  GPtrArray      *coverages;  /* PactaCoverage */
+} Checked;
+
+static void
+checked_free (gpointer data)
+{
+  Checked *checked = data;
+
+  g_clear_object (&checked->agreement);
+  g_clear_pointer (&checked->coverages, g_ptr_array_unref);
+  g_free (checked);
+}
+
+/* Every bundled guideline by id; a path names a guideline file instead. */
+static PactaGuideline *
+find_guideline (GHashTable  *bundled,
+                const char  *id_or_file,
+                GError     **error)
+{
+  PactaGuideline *guideline = g_hash_table_lookup (bundled, id_or_file);
+
+  if (guideline != NULL)
+    return g_object_ref (guideline);
+  if (g_file_test (id_or_file, G_FILE_TEST_EXISTS))
+    return pacta_guideline_load_file (id_or_file, error);
+
+  g_set_error (error, PACTA_ERROR, PACTA_ERROR_IO, _("no bundled guideline “%s” and no such file"), id_or_file);
+  return NULL;
+}
+
+static GHashTable *
+load_bundled (void)
+{
+  GHashTable *bundled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_autoptr(GPtrArray) paths = pacta_data_list_files ("guidelines");
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      PactaGuideline *guideline = pacta_guideline_load_file (g_ptr_array_index (paths, i), &error);
+
+      if (guideline == NULL)
+        {
+          fprintf (stderr, "%s\n", error->message);
+          continue;
+        }
+      g_hash_table_insert (bundled, g_strdup (pacta_guideline_get_id (guideline)), guideline);
+    }
+  return bundled;
+}
+
+static void
+print_coverage_text (PactaCoverage *coverage)
+{
+  PactaGuideline *guideline = pacta_coverage_get_guideline (coverage);
+  GListModel *categories = pacta_guideline_get_categories (guideline);
+  PactaCoverageCounts counts = pacta_coverage_get_counts (coverage);
+
+  printf ("\n%s — %s\n", pacta_guideline_get_short_title (guideline),
+          pacta_agreement_get_display_title (pacta_coverage_get_agreement (coverage)));
+  printf (_("Score %.0f %%: %u covered, %u partial, %u missing"),
+          pacta_coverage_get_score (coverage) * 100, counts.covered, counts.partial, counts.missing);
+  if (counts.not_applicable)
+    printf (_(", %u not applicable"), counts.not_applicable);
+  printf ("\n");
+
+  for (guint c = 0; c < g_list_model_get_n_items (categories); c++)
+    {
+      g_autoptr(PactaGuidelineCategory) category = g_list_model_get_item (categories, c);
+      GListModel *items = pacta_guideline_category_get_items (category);
+
+      printf ("\n  %s\n", pacta_guideline_category_get_title (category));
+      for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+        {
+          g_autoptr(PactaGuidelineItem) item = g_list_model_get_item (items, i);
+          PactaFinding *finding = pacta_coverage_lookup (coverage, pacta_guideline_item_get_slug (item));
+          PactaFindingStatus status = pacta_finding_get_status (finding);
+          GPtrArray *evidence = pacta_finding_get_evidence (finding);
+
+          printf ("    %s %-8s %s", pacta_finding_status_to_mark (status), pacta_finding_status_to_label (status),
+                  pacta_guideline_item_get_title (item));
+          if (pacta_guideline_item_get_level (item) == PACTA_ITEM_LEVEL_ESSENTIAL)
+            printf (" %s", _("[essential]"));
+          printf ("\n");
+          for (guint e = 0; e < evidence->len; e++)
+            {
+              PactaEvidence *ev = g_ptr_array_index (evidence, e);
+              g_autofree char *terms = g_strjoinv ("”, “", ev->terms);
+
+              if (ev->terms[0] != NULL)
+                printf ("               %s: “%s”\n", ev->eid, terms);
+              else
+                printf ("               %s (%s)\n", ev->eid, pacta_finding_origin_to_string (pacta_finding_get_origin (finding)));
+            }
+        }
+    }
+}
+
+static JsonNode *
+coverage_to_json (const char    *file,
+                  PactaCoverage *coverage)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  PactaAgreement *agreement = pacta_coverage_get_agreement (coverage);
+  PactaGuideline *guideline = pacta_coverage_get_guideline (coverage);
+  GListModel *findings = pacta_coverage_get_findings (coverage);
+  PactaCoverageCounts counts = pacta_coverage_get_counts (coverage);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "file");
+  json_builder_add_string_value (builder, file);
+  json_builder_set_member_name (builder, "agreement");
+  json_builder_add_string_value (builder, pacta_agreement_get_display_title (agreement));
+  json_builder_set_member_name (builder, "guideline");
+  json_builder_add_string_value (builder, pacta_guideline_get_id (guideline));
+  json_builder_set_member_name (builder, "score");
+  json_builder_add_double_value (builder, pacta_coverage_get_score (coverage));
+  json_builder_set_member_name (builder, "counts");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "covered");
+  json_builder_add_int_value (builder, counts.covered);
+  json_builder_set_member_name (builder, "partial");
+  json_builder_add_int_value (builder, counts.partial);
+  json_builder_set_member_name (builder, "missing");
+  json_builder_add_int_value (builder, counts.missing);
+  json_builder_set_member_name (builder, "not-applicable");
+  json_builder_add_int_value (builder, counts.not_applicable);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "findings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(PactaFinding) finding = g_list_model_get_item (findings, i);
+      PactaGuidelineItem *item = pacta_finding_get_item (finding);
+      GPtrArray *evidence = pacta_finding_get_evidence (finding);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "item");
+      json_builder_add_string_value (builder, pacta_guideline_item_get_slug (item));
+      json_builder_set_member_name (builder, "level");
+      json_builder_add_string_value (builder, pacta_item_level_to_string (pacta_guideline_item_get_level (item)));
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, pacta_finding_status_to_string (pacta_finding_get_status (finding)));
+      json_builder_set_member_name (builder, "confidence");
+      json_builder_add_double_value (builder, pacta_finding_get_confidence (finding));
+      json_builder_set_member_name (builder, "origin");
+      json_builder_add_string_value (builder, pacta_finding_origin_to_string (pacta_finding_get_origin (finding)));
+      json_builder_set_member_name (builder, "evidence");
+      json_builder_begin_array (builder);
+      for (guint e = 0; e < evidence->len; e++)
+        {
+          PactaEvidence *ev = g_ptr_array_index (evidence, e);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "eId");
+          json_builder_add_string_value (builder, ev->eid);
+          json_builder_set_member_name (builder, "terms");
+          json_builder_begin_array (builder);
+          for (guint t = 0; ev->terms[t]; t++)
+            json_builder_add_string_value (builder, ev->terms[t]);
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static void
+csv_field (GString    *out,
+           const char *value)
+{
+  gboolean quote = value && strpbrk (value, ",\"\n") != NULL;
+
+  if (!quote)
+    {
+      g_string_append (out, value ? value : "");
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = value; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* One row per agreement and guideline; one column per item of the guidelines used. */
+static void
+print_matrix_csv (GPtrArray *checked)
+{
+  g_autoptr(GPtrArray) slugs = g_ptr_array_new ();
+  GString *out = g_string_new ("file,agreement,guideline,score");
+
+  for (guint i = 0; i < checked->len; i++)
+    {
+      Checked *c = g_ptr_array_index (checked, i);
+
+      for (guint g = 0; g < c->coverages->len; g++)
+        {
+          GListModel *findings = pacta_coverage_get_findings (g_ptr_array_index (c->coverages, g));
+
+          for (guint f = 0; f < g_list_model_get_n_items (findings); f++)
+            {
+              g_autoptr(PactaFinding) finding = g_list_model_get_item (findings, f);
+              const char *slug = pacta_guideline_item_get_slug (pacta_finding_get_item (finding));
+
+              if (!g_ptr_array_find_with_equal_func (slugs, slug, g_str_equal, NULL))
+                g_ptr_array_add (slugs, (gpointer) slug);
+            }
+        }
+    }
+  for (guint s = 0; s < slugs->len; s++)
+    {
+      g_string_append_c (out, ',');
+      csv_field (out, g_ptr_array_index (slugs, s));
+    }
+  g_string_append_c (out, '\n');
+
+  for (guint i = 0; i < checked->len; i++)
+    {
+      Checked *c = g_ptr_array_index (checked, i);
+
+      for (guint g = 0; g < c->coverages->len; g++)
+        {
+          PactaCoverage *coverage = g_ptr_array_index (c->coverages, g);
+          g_autofree char *score = g_strdup_printf ("%.3f", pacta_coverage_get_score (coverage));
+
+          csv_field (out, c->file);
+          g_string_append_c (out, ',');
+          csv_field (out, pacta_agreement_get_display_title (c->agreement));
+          g_string_append_c (out, ',');
+          csv_field (out, pacta_guideline_get_id (pacta_coverage_get_guideline (coverage)));
+          g_string_append_c (out, ',');
+          g_string_append (out, score);
+          for (guint s = 0; s < slugs->len; s++)
+            {
+              PactaFinding *finding = pacta_coverage_lookup (coverage, g_ptr_array_index (slugs, s));
+
+              g_string_append_c (out, ',');
+              if (finding != NULL)
+                g_string_append (out, pacta_finding_status_to_string (pacta_finding_get_status (finding)));
+            }
+          g_string_append_c (out, '\n');
+        }
+    }
+  fputs (out->str, stdout);
+  g_string_free (out, TRUE);
+}
+
+/* Items down, agreements across: a terminal is taller than it is wide. */
+static void
+print_matrix_text (GPtrArray  *checked,
+                   GHashTable *bundled)
+{
+  g_autoptr(GPtrArray) guideline_ids = g_ptr_array_new ();
+
+  for (guint i = 0; i < checked->len; i++)
+    {
+      Checked *c = g_ptr_array_index (checked, i);
+
+      for (guint g = 0; g < c->coverages->len; g++)
+        {
+          const char *id = pacta_guideline_get_id (pacta_coverage_get_guideline (g_ptr_array_index (c->coverages, g)));
+          if (!g_ptr_array_find_with_equal_func (guideline_ids, id, g_str_equal, NULL))
+            g_ptr_array_add (guideline_ids, (gpointer) id);
+        }
+    }
+
+  printf (_("Agreements:\n"));
+  for (guint i = 0; i < checked->len; i++)
+    {
+      Checked *c = g_ptr_array_index (checked, i);
+      printf ("  %2u  %s (%s)\n", i + 1, pacta_agreement_get_display_title (c->agreement), c->file);
+    }
+
+  for (guint g = 0; g < guideline_ids->len; g++)
+    {
+      const char *id = g_ptr_array_index (guideline_ids, g);
+      PactaGuideline *guideline = NULL;
+      g_autoptr(GPtrArray) items = NULL;
+
+      for (guint i = 0; i < checked->len && guideline == NULL; i++)
+        {
+          Checked *c = g_ptr_array_index (checked, i);
+          for (guint k = 0; k < c->coverages->len; k++)
+            if (g_str_equal (pacta_guideline_get_id (pacta_coverage_get_guideline (g_ptr_array_index (c->coverages, k))), id))
+              guideline = pacta_coverage_get_guideline (g_ptr_array_index (c->coverages, k));
+        }
+      items = pacta_guideline_collect_items (guideline);
+
+      printf ("\n%s\n%-46s", pacta_guideline_get_short_title (guideline), "");
+      for (guint i = 0; i < checked->len; i++)
+        printf ("%4u", i + 1);
+      printf ("\n");
+      for (guint t = 0; t < items->len; t++)
+        {
+          PactaGuidelineItem *item = g_ptr_array_index (items, t);
+          g_autofree char *title = g_utf8_substring (pacta_guideline_item_get_title (item), 0,
+                                                     MIN (44, g_utf8_strlen (pacta_guideline_item_get_title (item), -1)));
+          glong pad = 46 - g_utf8_strlen (title, -1);
+
+          printf ("%s%*s", title, (int) pad, "");
+          for (guint i = 0; i < checked->len; i++)
+            {
+              Checked *c = g_ptr_array_index (checked, i);
+              PactaFinding *finding = NULL;
+
+              for (guint k = 0; k < c->coverages->len && finding == NULL; k++)
+                finding = pacta_coverage_lookup (g_ptr_array_index (c->coverages, k), pacta_guideline_item_get_slug (item));
+              printf ("   %s", finding ? pacta_finding_status_to_mark (pacta_finding_get_status (finding)) : " ");
+            }
+          printf ("\n");
+        }
+      printf ("%-46s", _("Score"));
+      for (guint i = 0; i < checked->len; i++)
+        {
+          Checked *c = g_ptr_array_index (checked, i);
+          PactaCoverage *coverage = NULL;
+
+          for (guint k = 0; k < c->coverages->len; k++)
+            if (g_str_equal (pacta_guideline_get_id (pacta_coverage_get_guideline (g_ptr_array_index (c->coverages, k))), id))
+              coverage = g_ptr_array_index (c->coverages, k);
+          if (coverage)
+            printf ("%3.0f%%", pacta_coverage_get_score (coverage) * 100);
+          else
+            printf ("    ");
+        }
+      printf ("\n");
+    }
+  printf ("\n%s\n", _("● covered  ◐ partial  ○ missing  – not applicable"));
+}
+
+int
+_pacta_cli_check (int    argc,
+                  char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE… — hold agreements against guidelines"));
+  g_auto(GStrv) guideline_args = NULL;
+  g_autofree char *format = NULL;
+  gboolean no_tags = FALSE;
+  const GOptionEntry entries[] = {
+    { "guideline", 'g', 0, G_OPTION_ARG_STRING_ARRAY, &guideline_args,
+      N_("A bundled guideline id (unnm-blma, ilo-r86, ss-coord, ilo-c102, gcm, au-lm) or a guideline file; repeatable. "
+         "Default: the guidelines suggested for each agreement's kind"), "ID|FILE" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("text (default), json or csv"), "FORMAT" },
+    { "ignore-tags", 0, 0, G_OPTION_ARG_NONE, &no_tags, N_("Ignore refersTo tags: judge by the text alone"), NULL },
+    { NULL }
+  };
+  g_autoptr(GHashTable) bundled = NULL;
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) checked = g_ptr_array_new_with_free_func (checked_free);
+  g_autoptr(PactaMatcher) matcher = pacta_matcher_new ();
+  int failures = 0;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Prints, for every item of the guideline, whether the agreement covers it,\n"
+                                  "where, and with which words. With several files, prints the coverage matrix."));
+  if (!_pacta_cli_parse_options (context, &argc, &argv))
+    return 2;
+  if (argc < 2)
+    {
+      fprintf (stderr, "pacta check: %s\n", _("name at least one agreement file"));
+      return 2;
+    }
+  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json") && !g_str_equal (format, "csv"))
+    {
+      fprintf (stderr, "pacta check: %s\n", _("--format must be text, json or csv"));
+      return 2;
+    }
+
+  bundled = load_bundled ();
+  for (guint i = 0; guideline_args && guideline_args[i]; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      PactaGuideline *guideline = find_guideline (bundled, guideline_args[i], &error);
+
+      if (guideline == NULL)
+        {
+          fprintf (stderr, "pacta check: %s\n", error->message);
+          return 2;
+        }
+      g_ptr_array_add (chosen, guideline);
+    }
+
+  pacta_matcher_set_use_tags (matcher, !no_tags);
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PactaAgreement) agreement = pacta_akn_load_file (argv[i], &error);
+      Checked *c;
+
+      if (agreement == NULL)
+        {
+          fprintf (stderr, "%s\n", error->message);
+          failures++;
+          continue;
+        }
+
+      c = g_new0 (Checked, 1);
+      c->file = argv[i];
+      c->agreement = g_steal_pointer (&agreement);
+      c->coverages = g_ptr_array_new_with_free_func (g_object_unref);
+      if (chosen->len > 0)
+        {
+          for (guint g = 0; g < chosen->len; g++)
+            g_ptr_array_add (c->coverages, pacta_matcher_check (matcher, c->agreement, g_ptr_array_index (chosen, g)));
+        }
+      else
+        {
+          const char * const *ids = pacta_coverage_suggested_guidelines (pacta_agreement_get_kind (c->agreement));
+
+          for (guint g = 0; ids[g]; g++)
+            {
+              PactaGuideline *guideline = g_hash_table_lookup (bundled, ids[g]);
+              if (guideline != NULL)
+                g_ptr_array_add (c->coverages, pacta_matcher_check (matcher, c->agreement, guideline));
+            }
+        }
+      g_ptr_array_add (checked, c);
+    }
+
+  if (format != NULL && g_str_equal (format, "json"))
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < checked->len; i++)
+        {
+          Checked *c = g_ptr_array_index (checked, i);
+          for (guint g = 0; g < c->coverages->len; g++)
+            json_builder_add_value (builder, coverage_to_json (c->file, g_ptr_array_index (c->coverages, g)));
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      json_generator_set_pretty (generator, TRUE);
+      json_generator_set_root (generator, root);
+      text = json_generator_to_data (generator, NULL);
+      printf ("%s\n", text);
+    }
+  else if (format != NULL && g_str_equal (format, "csv"))
+    print_matrix_csv (checked);
+  else if (checked->len == 1)
+    {
+      Checked *c = g_ptr_array_index (checked, 0);
+      for (guint g = 0; g < c->coverages->len; g++)
+        print_coverage_text (g_ptr_array_index (c->coverages, g));
+    }
+  else if (checked->len > 1)
+    print_matrix_text (checked, bundled);
+
+  return failures > 0 ? 1 : 0;
+}
