@@ -57,6 +57,7 @@ void             _pacta_window_show_view             (PactaWindow *self,
                                                       const char  *name);
 const char      *_pacta_window_get_view              (PactaWindow *self);
 GtkWidget       *_pacta_window_get_check_view        (PactaWindow *self);
+GtkWidget       *_pacta_window_get_compare_page      (PactaWindow *self);
 
 double           _pacta_window_get_zoom              (PactaWindow *self);
 GtkWidget       *_pacta_window_popup_primary_menu    (PactaWindow *self);

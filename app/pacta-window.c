@@ -16,6 +16,7 @@
 #include "pacta-akn-reader.h"
 #include "pacta-data.h"
 #include "pacta-check-view.h"
+#include "pacta-compare-page.h"
 #include "pacta-guideline-reader.h"
 #include "pacta-guideline-view.h"
 #include "pacta-library-item.h"
@@ -46,6 +47,7 @@ struct _PactaWindow
   GtkWidget            *view_switcher_bar;
   PactaReadView        *read_view;
   PactaCheckView       *check_view;
+  PactaComparePage     *compare_page;
   PactaGuidelineView   *guideline_view;
   GtkWidget            *zoom_box;
   GtkButton            *zoom_reset_button;
@@ -178,6 +180,8 @@ set_titles (PactaWindow *self,
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
+static void update_compare_page (PactaWindow *self);
+
 static void
 show_item (PactaWindow      *self,
            PactaLibraryItem *item)
@@ -192,6 +196,7 @@ show_item (PactaWindow      *self,
       pacta_read_view_set_agreement (self->read_view, agreement);
       /* The view (Read, Check) stays as it was: the selection changes what it shows. */
       pacta_check_view_set_agreement (self->check_view, agreement);
+      update_compare_page (self);
       gtk_stack_set_visible_child_name (self->main_stack, "agreement");
       gtk_widget_set_visible (GTK_WIDGET (self->outline_button), TRUE);
       subtitle = g_strdup_printf ("%s · %s", pacta_agreement_kind_to_label (pacta_agreement_get_kind (agreement)),
@@ -301,6 +306,32 @@ add_toast (PactaWindow *self,
            AdwToast    *toast)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* ---- Compare view ----------------------------------------------------------------------- */
+
+/* Comparing costs a little: only done while the Compare view is shown. */
+static void
+update_compare_page (PactaWindow *self)
+{
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "compare") == 0)
+    pacta_compare_page_set_current (self->compare_page, pacta_read_view_get_agreement (self->read_view));
+}
+
+static gboolean
+library_item_is_agreement (gpointer item,
+                           gpointer user_data)
+{
+  return pacta_library_item_is_agreement (item);
+}
+
+static gpointer
+library_item_to_agreement (gpointer item,
+                           gpointer user_data)
+{
+  g_autoptr(PactaLibraryItem) library_item = item;
+
+  return g_object_ref (pacta_library_item_get_agreement (library_item));
 }
 
 /* ---- Check view ------------------------------------------------------------------------- */
@@ -941,6 +972,7 @@ pacta_window_class_init (PactaWindowClass *klass)
   g_type_ensure (PACTA_TYPE_SIDEBAR);
   g_type_ensure (PACTA_TYPE_READ_VIEW);
   g_type_ensure (PACTA_TYPE_CHECK_VIEW);
+  g_type_ensure (PACTA_TYPE_COMPARE_PAGE);
   g_type_ensure (PACTA_TYPE_GUIDELINE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pacta/Pacta/ui/pacta-window.ui");
@@ -957,6 +989,7 @@ pacta_window_class_init (PactaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PactaWindow, view_switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, PactaWindow, read_view);
   gtk_widget_class_bind_template_child (widget_class, PactaWindow, check_view);
+  gtk_widget_class_bind_template_child (widget_class, PactaWindow, compare_page);
   gtk_widget_class_bind_template_child (widget_class, PactaWindow, guideline_view);
   gtk_widget_class_bind_template_child (widget_class, PactaWindow, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, PactaWindow, zoom_reset_button);
@@ -1047,6 +1080,8 @@ pacta_window_init (PactaWindow *self)
   g_signal_connect_object (drop_target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->toast_overlay), GTK_EVENT_CONTROLLER (drop_target));
 
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (update_compare_page),
+                           self, G_CONNECT_SWAPPED);
   pages = adw_view_stack_get_pages (self->view_stack);
   g_signal_connect_object (pages, "items-changed", G_CALLBACK (update_view_switcher), self, G_CONNECT_SWAPPED);
   update_view_switcher (self);
@@ -1065,6 +1100,16 @@ pacta_window_init (PactaWindow *self)
   g_signal_connect_object (self->check_view, "notify::guideline-id", G_CALLBACK (check_guideline_changed_cb),
                            self, G_CONNECT_SWAPPED);
   load_bundled (self);
+  {
+    /* The Compare view chooses among the agreements of the library. */
+    GtkCustomFilter *is_agreement = gtk_custom_filter_new (library_item_is_agreement, NULL, NULL);
+    GtkFilterListModel *agreements = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->library)),
+                                                                GTK_FILTER (is_agreement));
+    g_autoptr(GtkMapListModel) mapped = gtk_map_list_model_new (G_LIST_MODEL (agreements), library_item_to_agreement,
+                                                                NULL, NULL);
+
+    pacta_compare_page_set_agreements (self->compare_page, G_LIST_MODEL (mapped));
+  }
   pacta_sidebar_set_model (self->sidebar, G_LIST_MODEL (self->library));
 
   set_zoom (self, self->settings ? g_settings_get_double (self->settings, "text-zoom") : 1.0);
@@ -1327,4 +1372,11 @@ _pacta_window_get_check_view (PactaWindow *self)
 {
   g_return_val_if_fail (PACTA_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->check_view);
+}
+
+GtkWidget *
+_pacta_window_get_compare_page (PactaWindow *self)
+{
+  g_return_val_if_fail (PACTA_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->compare_page);
 }

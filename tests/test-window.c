@@ -15,6 +15,7 @@
 #include "pacta-application.h"
 #include "pacta-data.h"
 #include "pacta-check-view.h"
+#include "pacta-compare-page.h"
 #include "pacta-window-private.h"
 
 #define WINDOW_WIDTH  1280
@@ -641,6 +642,16 @@ test_screenshots (void)
     save_png (window, check_png);
     _pacta_window_show_view (window, "read");
   }
+
+  {
+    g_autofree char *compare_png = g_build_filename (dir, "window-compare.png", NULL);
+
+    select_sample (window, "xa-xp-blma-draft-round1.akn.xml");
+    _pacta_window_show_view (window, "compare");
+    run_for (600);
+    save_png (window, compare_png);
+    _pacta_window_show_view (window, "read");
+  }
   g_test_message ("wrote %s and %s", read_png, guideline_png);
 
   /* For reviewing the look: the empty state, and the Read view in dark and high contrast */
@@ -750,6 +761,37 @@ test_check_view (void)
   destroy_window (window);
 }
 
+/* Compare: side A follows the selection, side B starts with the other round of the same draft. */
+static void
+test_compare_view (void)
+{
+  PactaWindow *window = create_window ();
+  PactaComparePage *page;
+  PactaComparison *comparison;
+
+  select_sample (window, "xa-xp-blma-draft-round1.akn.xml");
+  _pacta_window_show_view (window, "compare");
+  run_for (200);
+  page = PACTA_COMPARE_PAGE (_pacta_window_get_compare_page (window));
+  g_assert_true (pacta_compare_page_get_a (page) == _pacta_window_get_agreement (window));
+  g_assert_nonnull (pacta_compare_page_get_b (page));
+  g_assert_cmpstr (pacta_agreement_get_short_title (pacta_compare_page_get_b (page)), ==,
+                   "XA–XP Labour Mobility Agreement (draft, round 2)");
+  comparison = pacta_compare_view_get_comparison (pacta_compare_page_get_view (page));
+  g_assert_nonnull (comparison);
+  g_assert_nonnull (pacta_compare_view_get_cell (pacta_compare_page_get_view (page), PACTA_SIDE_B, "art_8"));
+
+  /* Back in Read, the outline still folds and unfolds cleanly. */
+  _pacta_window_show_view (window, "read");
+  run_for (100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-contents", NULL));
+  run_for (300);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-contents", NULL));
+  run_for (300);
+
+  destroy_window (window);
+}
+
 static void
 skip_test (gconstpointer data)
 {
@@ -776,6 +818,7 @@ main (int    argc,
     { "/ui/window/keyboard", test_keyboard },
     { "/ui/app/opens-files", test_app_opens_files },
     { "/ui/window/check-view", test_check_view },
+    { "/ui/window/compare-view", test_compare_view },
     { "/ui/window/render-png", test_render_png },
     { "/ui/window/screenshots", test_screenshots },
   };
