@@ -20,6 +20,9 @@
 
 #include "pacta-akn-reader.h"
 #include "pacta-cli-private.h"
+#include "pacta-data.h"
+#include "pacta-guideline-reader.h"
+#include "pacta-model-agreement.h"
 #include "pacta-compare-report.h"
 #include "pacta-comparison.h"
 
@@ -340,6 +343,32 @@ load (const char *path)
   return agreement;
 }
 
+/* A bundled guideline by id, or a guideline file. */
+static PactaGuideline *
+load_guideline (const char *id_or_file)
+{
+  g_autoptr(GPtrArray) paths = pacta_data_list_files ("guidelines");
+  g_autoptr(GError) error = NULL;
+  PactaGuideline *guideline;
+
+  if (g_file_test (id_or_file, G_FILE_TEST_EXISTS))
+    {
+      guideline = pacta_guideline_load_file (id_or_file, &error);
+      if (guideline == NULL)
+        fprintf (stderr, "%s\n", error->message);
+      return guideline;
+    }
+  for (guint i = 0; i < paths->len; i++)
+    {
+      guideline = pacta_guideline_load_file (g_ptr_array_index (paths, i), NULL);
+      if (guideline != NULL && g_strcmp0 (pacta_guideline_get_id (guideline), id_or_file) == 0)
+        return guideline;
+      g_clear_object (&guideline);
+    }
+  fprintf (stderr, "pacta compare: %s\n", _("no bundled guideline has that id"));
+  return NULL;
+}
+
 int
 _pacta_cli_run_compare (int    argc,
                         char **argv)
@@ -349,6 +378,7 @@ _pacta_cli_run_compare (int    argc,
   g_autofree char *output = NULL;
   gboolean ignore_numbering = FALSE, ignore_case = FALSE, ignore_punctuation = FALSE;
   gboolean ignore_whitespace = TRUE, redline = FALSE, changes_only = FALSE;
+  g_autofree char *model = NULL;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text (default), json or html"), "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), "FILE" },
@@ -359,6 +389,7 @@ _pacta_cli_run_compare (int    argc,
     { "exact-whitespace", 0, G_OPTION_FLAG_REVERSE, G_OPTION_ARG_NONE, &ignore_whitespace, N_("Count changes of white space and line breaks"), NULL },
     { "redline", 'r', 0, G_OPTION_ARG_NONE, &redline, N_("Text format: show each change's words, [-deleted-] and {+inserted+}"), NULL },
     { "changes", 'c', 0, G_OPTION_ARG_NONE, &changes_only, N_("Text format: list changed rows only"), NULL },
+    { "model", 'm', 0, G_OPTION_ARG_STRING, &model, N_("Compare A with the model clauses of a guideline (a bundled id or a guideline file) instead of B"), "ID|FILE" },
     { NULL }
   };
   g_autoptr(PactaAgreement) a = NULL;
@@ -366,6 +397,7 @@ _pacta_cli_run_compare (int    argc,
   g_autoptr(PactaComparison) comparison = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *b_name = NULL;
   PactaDiffFlags flags = 0;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -376,9 +408,14 @@ _pacta_cli_run_compare (int    argc,
                                   "FILE:LINE:COLUMN: MESSAGE with exit status 1."));
   if (!_pacta_cli_parse_options (context, &argc, &argv))
     return 2;
-  if (argc != 3)
+  if (model == NULL && argc != 3)
     {
       fprintf (stderr, "pacta compare: %s\n", _("name exactly two agreements, A and B"));
+      return 2;
+    }
+  if (model != NULL && argc != 2)
+    {
+      fprintf (stderr, "pacta compare: %s\n", _("with --model, name exactly one agreement"));
       return 2;
     }
   if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json") &&
@@ -389,7 +426,26 @@ _pacta_cli_run_compare (int    argc,
     }
 
   a = load (argv[1]);
-  b = load (argv[2]);
+  if (model != NULL)
+    {
+      g_autoptr(PactaGuideline) guideline = load_guideline (model);
+
+      if (guideline == NULL)
+        return 1;
+      b = pacta_model_agreement_new (guideline);
+      if (a != NULL)
+        {
+          PactaAgreement *tagged = pacta_model_agreement_tag_copy (a, guideline);
+          g_object_unref (a);
+          a = tagged;
+        }
+      b_name = g_strdup_printf ("model:%s", pacta_guideline_get_id (guideline));
+    }
+  else
+    {
+      b = load (argv[2]);
+      b_name = g_strdup (argv[2]);
+    }
   if (a == NULL || b == NULL)
     return 1;
 
@@ -406,7 +462,7 @@ _pacta_cli_run_compare (int    argc,
 
   if (format != NULL && g_str_equal (format, "json"))
     {
-      g_autoptr(JsonNode) node = comparison_to_json (comparison, argv[1], argv[2]);
+      g_autoptr(JsonNode) node = comparison_to_json (comparison, argv[1], b_name);
       g_autoptr(JsonGenerator) generator = json_generator_new ();
       g_autofree char *json = NULL;
 
@@ -418,7 +474,7 @@ _pacta_cli_run_compare (int    argc,
   else if (format != NULL && g_str_equal (format, "html"))
     text = pacta_comparison_to_html (comparison);
   else
-    text = comparison_to_text (comparison, argv[1], argv[2], redline, changes_only);
+    text = comparison_to_text (comparison, argv[1], b_name, redline, changes_only);
 
   if (!write_output (output, text, &error))
     {

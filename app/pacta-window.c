@@ -1105,10 +1105,27 @@ pacta_window_init (PactaWindow *self)
     GtkCustomFilter *is_agreement = gtk_custom_filter_new (library_item_is_agreement, NULL, NULL);
     GtkFilterListModel *agreements = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->library)),
                                                                 GTK_FILTER (is_agreement));
-    g_autoptr(GtkMapListModel) mapped = gtk_map_list_model_new (G_LIST_MODEL (agreements), library_item_to_agreement,
-                                                                NULL, NULL);
+    GtkMapListModel *mapped = gtk_map_list_model_new (G_LIST_MODEL (agreements), library_item_to_agreement,
+                                                      NULL, NULL);
+    GListStore *models = g_list_store_new (PACTA_TYPE_AGREEMENT);
+    GListStore *both = g_list_store_new (G_TYPE_LIST_MODEL);
+    g_autoptr(GtkFlattenListModel) choices = NULL;
 
-    pacta_compare_page_set_agreements (self->compare_page, G_LIST_MODEL (mapped));
+    /* …and the bundled guidelines' model clauses, to hold a draft against. */
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->guidelines)); i++)
+      {
+        g_autoptr(PactaGuideline) guideline = g_list_model_get_item (G_LIST_MODEL (self->guidelines), i);
+        g_autoptr(PactaAgreement) model = pacta_compare_page_model_for (guideline);
+
+        if (g_list_model_get_n_items (pacta_agreement_get_provisions (model)) > 0)
+          g_list_store_append (models, model);
+      }
+    g_list_store_append (both, mapped);
+    g_list_store_append (both, models);
+    g_object_unref (mapped);
+    g_object_unref (models);
+    choices = gtk_flatten_list_model_new (G_LIST_MODEL (both));
+    pacta_compare_page_set_agreements (self->compare_page, G_LIST_MODEL (choices));
   }
   pacta_sidebar_set_model (self->sidebar, G_LIST_MODEL (self->library));
 

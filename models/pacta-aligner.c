@@ -496,8 +496,15 @@ score (const Unit *a,
     }
   if (a->tags[0] && b->tags[0])
     {
-      sum += WEIGHT_TAGS * tag_similarity (a, b);
+      double tags = tag_similarity (a, b);
+
+      sum += WEIGHT_TAGS * tags;
       weight += WEIGHT_TAGS;
+      /* Two provisions tagged with the same checklist item are on the same subject, however
+       * differently worded (a draft against a guideline's model clause): enough to pair them
+       * unless something closer claims one of them. */
+      if (tags > 0)
+        return MAX (sum / weight, PAIR_THRESHOLD + 0.05 + 0.25 * tags);
     }
   return sum / weight;
 }

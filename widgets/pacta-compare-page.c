@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "pacta-compare-page.h"
+#include "pacta-model-agreement.h"
 
 struct _PactaComparePage
 {
@@ -96,7 +97,7 @@ pacta_compare_page_suggest_counterpart (GListModel     *agreements,
     {
       g_autoptr(PactaAgreement) other = g_list_model_get_item (agreements, i);
 
-      if (other == agreement)
+      if (other == agreement || g_object_get_data (G_OBJECT (other), "pacta-model-of") != NULL)
         continue;
       if (name != NULL && g_strcmp0 (work_name (other), name) == 0)
         return other;
@@ -127,8 +128,15 @@ update_comparison (PactaComparePage *self)
   PactaAgreement *a = selected_agreement (self->a_dropdown);
   PactaAgreement *b = selected_agreement (self->b_dropdown);
 
+  PactaGuideline *model_of = b ? g_object_get_data (G_OBJECT (b), "pacta-model-of") : NULL;
+  g_autoptr(PactaAgreement) tagged = NULL;
+
   if (self->updating)
     return;
+  /* Against a guideline's model clauses, A's articles carry the items they were found to
+   * address, so each pairs with the model clause on its subject. */
+  if (a != NULL && model_of != NULL)
+    a = tagged = pacta_model_agreement_tag_copy (a, model_of);
   pacta_compare_view_set_agreements (self->compare_view, a, a != b ? b : NULL);
 }
 
@@ -276,6 +284,16 @@ pacta_compare_page_set_current (PactaComparePage *self,
   select_in (self, self->b_dropdown, pacta_compare_page_suggest_counterpart (self->agreements, agreement));
   self->updating = FALSE;
   update_comparison (self);
+}
+
+/* An agreement made of @guideline's model clauses, to offer as side B. */
+PactaAgreement *
+pacta_compare_page_model_for (PactaGuideline *guideline)
+{
+  PactaAgreement *model = pacta_model_agreement_new (guideline);
+
+  g_object_set_data_full (G_OBJECT (model), "pacta-model-of", g_object_ref (guideline), g_object_unref);
+  return model;
 }
 
 PactaAgreement *

@@ -8,6 +8,7 @@
 
 #include "pacta-agreement.h"
 #include "pacta-compare-view.h"
+#include "pacta-guideline.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,7 @@ void              pacta_compare_page_set_b          (PactaComparePage *self,
                                                      PactaAgreement   *agreement);
 PactaCompareView *pacta_compare_page_get_view       (PactaComparePage *self);
 
+PactaAgreement   *pacta_compare_page_model_for      (PactaGuideline   *guideline);
 PactaAgreement   *pacta_compare_page_suggest_counterpart (GListModel     *agreements,
                                                           PactaAgreement *agreement);
 
