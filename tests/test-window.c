@@ -109,7 +109,7 @@ static void
 wait_until_visible (PactaWindow    *window,
                     PactaProvision *provision)
 {
-  for (guint i = 0; i < 100 && !_pacta_window_is_provision_visible (window, provision); i++)
+  for (guint i = 0; i < 500 && !_pacta_window_is_provision_visible (window, provision); i++)
     run_for (20);
   run_for (150); /* let the scroll position settle */
 }

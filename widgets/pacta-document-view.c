@@ -55,6 +55,7 @@ struct _PactaDocumentView
   guint           scroll_tick;
   guint           scroll_frames;
   double          last_upper;
+  int             last_y;         /* the target line's position on the previous frame */
 
   GdkRGBA         accent;         /* the colours the tags were given */
   GdkRGBA         dim;
@@ -1107,13 +1108,16 @@ scroll_tick_cb (GtkWidget     *widget,
   if (!G_APPROX_VALUE (gtk_adjustment_get_value (adjustment), value, 0.5))
     gtk_adjustment_set_value (adjustment, value);
 
-  /* Done once the layout stopped growing for a few frames (or after a second or so). */
-  if (G_APPROX_VALUE (upper, self->last_upper, 0.5))
+  /* Done once the layout stopped growing for a while. GTK validates lines in idle time,
+   * which a busy machine can hold back for several frames, so a few calm frames prove
+   * nothing: wait for ten, and for the target's own line to have stayed put. */
+  if (G_APPROX_VALUE (upper, self->last_upper, 0.5) && y == self->last_y)
     self->scroll_frames++;
   else
     self->scroll_frames = 0;
   self->last_upper = upper;
-  if (self->scroll_frames >= 3)
+  self->last_y = y;
+  if (self->scroll_frames >= 10)
     {
       PactaProvision *target = self->scroll_target;
 
@@ -1140,6 +1144,7 @@ pacta_document_view_scroll_to_provision (PactaDocumentView *self,
   self->scroll_target = provision;
   self->scroll_frames = 0;
   self->last_upper = -1;
+  self->last_y = -1;
   self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
   set_current (self, provision);
 }
