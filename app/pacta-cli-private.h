@@ -39,9 +39,11 @@ void             _pacta_cli_print_checked           (GPtrArray       *checked,
                                                      const char      *format);
 
 /* Subcommands, one file each. */
-int _pacta_cli_check   (int    argc,
-                        char **argv);
-int _pacta_cli_library (int    argc,
-                        char **argv);
+int _pacta_cli_check       (int    argc,
+                            char **argv);
+int _pacta_cli_library     (int    argc,
+                            char **argv);
+int _pacta_cli_run_compare (int    argc,
+                            char **argv);
 
 G_END_DECLS

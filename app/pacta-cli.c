@@ -34,6 +34,7 @@ static const Command commands[] = {
   { "show", N_("Print an agreement or a guideline as text or JSON"), run_show },
   { "check", N_("Hold agreements against guidelines: coverage item by item"), _pacta_cli_check },
   { "library", N_("Keep agreements, decisions and notes in a library, and search it"), _pacta_cli_library },
+  { "compare", N_("Align two agreements and show what changed (text, JSON or HTML redline)"), _pacta_cli_run_compare },
 };
 
 static void
