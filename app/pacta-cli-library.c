@@ -324,7 +324,7 @@ add_progress_cb (PactaImportResult *result,
           printf ("added      #%-5" G_GINT64_FORMAT " %s — %s", pacta_import_result_get_agreement_id (result),
                   path, pacta_import_result_get_title (result));
           if (pacta_import_result_get_other_version (result) > 0)
-            printf (_(" (another version of #%" G_GINT64_FORMAT ")"), pacta_import_result_get_other_version (result));
+            printf (_(" (another version of #%lld)"), (long long) pacta_import_result_get_other_version (result));
           printf ("\n");
         }
       break;

@@ -896,7 +896,7 @@ pacta_library_remove (PactaLibrary  *self,
         {
           _pacta_db_rollback (self->db);
           g_set_error (error, PACTA_LIBRARY_ERROR, PACTA_LIBRARY_ERROR_NOT_FOUND,
-                       _("%s: no agreement #%" G_GINT64_FORMAT " in this library"), self->db->path, ids[i]);
+                       _("%s: no agreement #%lld in this library"), self->db->path, (long long) ids[i]);
           return 0;
         }
     }
@@ -969,7 +969,7 @@ pacta_library_dup_xml (PactaLibrary  *self,
   if (row == 0)
     {
       g_set_error (error, PACTA_LIBRARY_ERROR, PACTA_LIBRARY_ERROR_NOT_FOUND,
-                   _("%s: no agreement #%" G_GINT64_FORMAT " in this library"), self->db->path, id);
+                   _("%s: no agreement #%lld in this library"), self->db->path, (long long) id);
       return NULL;
     }
   return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
@@ -1009,7 +1009,7 @@ write_one (PactaLibrary  *self,
     return TRUE;
   if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
     g_set_error (error, PACTA_LIBRARY_ERROR, PACTA_LIBRARY_ERROR_NOT_FOUND,
-                 _("%s: no agreement #%" G_GINT64_FORMAT " in this library"), self->db->path, agreement_id);
+                 _("%s: no agreement #%lld in this library"), self->db->path, (long long) agreement_id);
   else
     _pacta_db_set_error (self->db, rc, error);
   return FALSE;
@@ -1462,7 +1462,7 @@ write_comparison (PactaLibrary  *self,
   sqlite3_reset (stmt);
   if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
     g_set_error (error, PACTA_LIBRARY_ERROR, PACTA_LIBRARY_ERROR_NOT_FOUND,
-                 _("%s: no agreement #%" G_GINT64_FORMAT " in this library"), self->db->path, agreement_id);
+                 _("%s: no agreement #%lld in this library"), self->db->path, (long long) agreement_id);
   else
     _pacta_db_set_error (self->db, rc, error);
   return FALSE;
