@@ -147,6 +147,10 @@ pacta_chart_data_new_from_coverages (PactaCoverage * const *coverages,
                                         agreement_year (agreement), statuses);
       row = &g_array_index (data->rows, PactaChartRow, index);
       row->coverage = g_object_ref (coverage);
+      /* The coverage's own figures: the same when it is of this guideline, and still right
+       * for a row of another guideline (a timeline of agreements of several kinds). */
+      row->score = pacta_coverage_get_score (coverage);
+      row->counts = pacta_coverage_get_counts (coverage);
     }
   return data;
 }
@@ -414,4 +418,28 @@ pacta_chart_data_item_share (const PactaChartData *data,
   if (n_missing)
     *n_missing = missing;
   return n > 0 ? sum / n : 0.0;
+}
+
+/* Items as rows and rows as items: the heatmap with items down the page (for portrait
+ * pages and long checklists). A transposed row's score is the item's share covered across
+ * the agreements; items of the result all weigh the same. */
+PactaChartData *
+pacta_chart_data_transpose (const PactaChartData *data)
+{
+  PactaChartData *out = pacta_chart_data_new (data->guideline_id, data->guideline_title);
+  g_autofree gint8 *statuses = g_new (gint8, MAX (1, data->rows->len));
+  guint category = pacta_chart_data_add_category (out, "agreements", NULL);
+
+  for (guint r = 0; r < data->rows->len; r++)
+    pacta_chart_data_add_item (out, NULL, g_array_index (data->rows, PactaChartRow, r).title, category,
+                               PACTA_ITEM_LEVEL_ESSENTIAL);
+  for (guint i = 0; i < data->items->len; i++)
+    {
+      const PactaChartItem *item = &g_array_index (data->items, PactaChartItem, i);
+
+      for (guint r = 0; r < data->rows->len; r++)
+        statuses[r] = (gint8) pacta_chart_data_get_status (data, r, i);
+      pacta_chart_data_add_row (out, item->title, 0, statuses);
+    }
+  return out;
 }

@@ -45,6 +45,7 @@ PactaChartData           *pacta_chart_data_new                (const char       
                                                                const char           *guideline_title);
 PactaChartData           *pacta_chart_data_new_from_coverages (PactaCoverage * const *coverages,
                                                                guint                 n_coverages);
+PactaChartData           *pacta_chart_data_transpose          (const PactaChartData *data);
 PactaChartData           *pacta_chart_data_ref                (PactaChartData       *data);
 void                      pacta_chart_data_unref              (PactaChartData       *data);
 

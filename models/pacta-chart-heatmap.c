@@ -440,7 +440,9 @@ pacta_heatmap_layout_new (const PactaChartData    *data,
   legend_h = pacta_chart_legend_measure (layout->legend, width - 2 * pad);
 
   /* Horizontal room: row names | cells | scores. */
-  row_w = CLAMP (widest_text (context, row_titles, n_rows, &label_font), 60 * s, MIN (0.32 * width, 340 * s));
+  /* Row names get a third of the width, more when there are few columns to share the rest. */
+  row_w = CLAMP (widest_text (context, row_titles, n_rows, &label_font), 60 * s,
+                 MAX (MIN (0.32 * width, 340 * s), MIN (0.5 * width, width - 2 * pad - 60 * s - n_cols * 90 * s)));
   probe = pacta_chart_label_new (context, "100 %", &label_font, 0, 1);
   score_w = probe->width + 14 * s;
   pacta_chart_label_free (probe);
@@ -509,6 +511,7 @@ pacta_heatmap_layout_new (const PactaChartData    *data,
   layout->textured = MIN (col_w, row_h) >= 6;
 
   pacta_chart_legend_place (layout->legend, pad, layout->grid.y + layout->grid.height + 0.8 * pad, width - 2 * pad);
+  layout->content_height = layout->legend->bounds.y + layout->legend->bounds.height + pad;
 
   /* Row names and scores. */
   row_font = label_font;

@@ -34,6 +34,7 @@ typedef struct
   GPtrArray         *row_labels;      /* borrowed: (position, label) pairs as PactaHeatmapTag */
   GPtrArray         *column_labels;
   PactaChartLegend  *legend;
+  double             content_height;  /* where the drawing ends; the rest is empty */
   double             width;
   double             height;
 } PactaHeatmapLayout;

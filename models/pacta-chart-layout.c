@@ -142,8 +142,9 @@ pacta_chart_hit_clear (PactaChartHit *hit)
 char *
 pacta_chart_format_percent (double share)
 {
-  /* Translators: a percentage in charts; %.0f is the number */
-  return g_strdup_printf (_("%.0f %%"), round (share * 100));
+  /* Translators: a percentage in charts; %.0f is the number. The space is a no-break space,
+   * so the sign never starts a line of its own. */
+  return g_strdup_printf (_("%.0f\u00a0%%"), round (share * 100));
 }
 
 /* The status as a word inside a sentence: "covered", "partial", "missing", "not applicable". */

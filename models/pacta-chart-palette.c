@@ -43,8 +43,9 @@ static const PactaChartPalette palettes[] = {
     .muted = RGB (0xc0bfbc),
     .grid = RGB (0x3d3d3d),
     .axis = RGB (0x9a9996),
-    .status_fill = { RGB (0x56b4e9), RGB (0xe69f00), RGB (0x623817), RGB (0x3a3a3a) },
-    .status_mark = { RGB (0x56b4e9), RGBA (0x241800, 0.9), RGB (0xff8a3d), RGB (0x9a9996) },
+    /* Lightness falls from covered to partial to missing here too. */
+    .status_fill = { RGB (0x56b4e9), RGB (0xb07800), RGB (0x623817), RGB (0x3a3a3a) },
+    .status_mark = { RGB (0x56b4e9), RGBA (0xffdc96, 0.9), RGB (0xff8a3d), RGB (0x9a9996) },
     .status_text = { RGB (0x000000), RGB (0x000000), RGB (0xffffff), RGB (0xffffff) },
     .cell_border = RGBA (0x000000, 0.0),
     .series = { RGB (0x56b4e9), RGB (0xe69f00), RGB (0x009e73), RGB (0xcc79a7),

@@ -18,6 +18,7 @@
 #include "pacta-chart-radar.h"
 
 #define HOLE 0.16
+#define MIN_FONT 8.5
 #define SERIES_TURN 0.035  /* radians between overlaid series */
 
 void
@@ -28,6 +29,12 @@ pacta_radar_layout_free (PactaRadarLayout *layout)
   g_free (layout->angles);
   g_free (layout->points);
   g_free (layout->statuses);
+  for (guint i = 0; i < layout->axis_labels->len; i++)
+    {
+      PactaChartLabel *label = g_ptr_array_index (layout->axis_labels, i);
+      if (label->width <= 0)
+        pacta_chart_label_free (label);
+    }
   g_ptr_array_unref (layout->axis_labels);
   g_ptr_array_unref (layout->labels);
   pacta_chart_legend_free (layout->legend);
@@ -85,7 +92,7 @@ pacta_radar_layout_new (const PactaChartData    *data,
   PactaChartFont label_font, small_font;
   guint n_items = pacta_chart_data_get_n_items (data);
   guint n_rows = pacta_chart_data_get_n_rows (data);
-  double pad, s, y, legend_h, distance, radius, max_label_w;
+  double pad, s, y, legend_h, distance, radius;
   PactaChartRect plot;
   const char *title;
 
@@ -135,32 +142,71 @@ pacta_radar_layout_new (const PactaChartData    *data,
   for (guint i = 0; i < n_items; i++)
     layout->angles[i] = -G_PI / 2 + 2 * G_PI * i / MAX (1, n_items);
 
-  max_label_w = CLAMP (width * 0.2, 80 * s, 170 * s);
-  for (guint i = 0; i < n_items; i++)
-    {
-      PactaChartLabel *label = pacta_chart_label_new (context, pacta_chart_data_get_item (data, i)->title,
-                                                      &label_font, max_label_w, 2);
-      double c = cos (layout->angles[i]);
+  /* Axis names around the circle: as wide as the space allows; narrower, then smaller, then
+   * every other one, until no two touch. */
+  {
+    double max_label_w = CLAMP (width * 0.2, 80 * s, 170 * s);
+    PactaChartFont font = label_font;
+    guint every = 1;
 
-      pacta_chart_label_set_alignment (label, fabs (c) < 0.15 ? PANGO_ALIGN_CENTER : c > 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
-      g_ptr_array_add (layout->labels, label);
-      g_ptr_array_add (layout->axis_labels, label);
-    }
+    distance = 8 * s;
+    for (guint attempt = 0; attempt < 16; attempt++)
+      {
+        gboolean apart = TRUE;
 
-  /* The largest circle whose labels still fit. */
-  distance = 8 * s;
-  radius = MAX (10, MIN (plot.width, plot.height) / 2 - distance);
-  for (guint iter = 0; iter < 40; iter++)
-    {
-      double spill = place_axis_labels (layout, &plot, radius, distance);
+        g_ptr_array_set_size (layout->axis_labels, 0);
+        for (guint i = 0; i < n_items; i++)
+          {
+            double c = cos (layout->angles[i]);
+            PactaChartLabel *label = pacta_chart_label_new (context, i % every == 0 ? pacta_chart_data_get_item (data, i)->title : "",
+                                                            &font, max_label_w, 3);
 
-      if (spill <= 0.5 || radius <= 20)
-        break;
-      radius = MAX (20, radius - MAX (1.0, spill * 0.7));
-    }
-  /* Centre the whole (circle + labels) vertically again, now that the radius is known. */
+            pacta_chart_label_set_alignment (label, fabs (c) < 0.15 ? PANGO_ALIGN_CENTER : c > 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+            g_ptr_array_add (layout->axis_labels, label);
+          }
+
+        /* The largest circle whose names still fit. */
+        radius = MAX (10, MIN (plot.width, plot.height) / 2 - distance);
+        for (guint iter = 0; iter < 40; iter++)
+          {
+            double spill = place_axis_labels (layout, &plot, radius, distance);
+
+            if (spill <= 0.5 || radius <= 20)
+              break;
+            radius = MAX (20, radius - MAX (1.0, spill * 0.7));
+          }
+        place_axis_labels (layout, &plot, radius, distance);
+
+        for (guint i = 0; i < n_items && apart; i++)
+          for (guint j = i + 1; j < n_items && apart; j++)
+            {
+              PactaChartLabel *a = g_ptr_array_index (layout->axis_labels, i);
+              PactaChartLabel *b = g_ptr_array_index (layout->axis_labels, j);
+
+              if (a->width > 0 && b->width > 0)
+                apart = !pacta_chart_quads_overlap (a->quad, b->quad);
+            }
+        if (apart)
+          break;
+        for (guint i = 0; i < layout->axis_labels->len; i++)
+          pacta_chart_label_free (g_ptr_array_index (layout->axis_labels, i));
+        if (max_label_w > 70 * s)
+          max_label_w *= 0.8;
+        else if (font.size > MIN_FONT * s)
+          font.size = MAX (MIN_FONT * s, font.size - 1);
+        else
+          every++;
+      }
+    /* Unnamed axes keep an empty label, so axis_labels stays indexed by axis. */
+    for (guint i = 0; i < layout->axis_labels->len; i++)
+      {
+        PactaChartLabel *label = g_ptr_array_index (layout->axis_labels, i);
+        if (label->width > 0)
+          g_ptr_array_add (layout->labels, label);
+      }
+    small_font.size = MIN (small_font.size, font.size);
+  }
   layout->radius = radius;
-  place_axis_labels (layout, &plot, radius, distance);
 
   /* Ring names between the first and the second axis. */
   if (n_items >= 2)
@@ -175,9 +221,18 @@ pacta_radar_layout_new (const PactaChartData    *data,
           PactaChartLabel *label = pacta_chart_label_new (context, pacta_chart_status_word (status), &small_font, 0, 1);
           double r = pacta_radar_value_radius (layout, values[v]);
 
+          gboolean clear = TRUE;
+
           label->ink = PACTA_CHART_INK_MUTED;
-          pacta_chart_label_place (label, layout->cx + r * cos (a) + 3 * s, layout->cy + r * sin (a) - 2 * s, 0, 1, 0);
-          g_ptr_array_add (layout->labels, label);
+          /* Just inside the ring, so the outer one stays clear of the axis names… */
+          pacta_chart_label_place (label, layout->cx + r * cos (a) + 3 * s, layout->cy + r * sin (a) + 2 * s, 0, 0, 0);
+          /* … and where that still touches one (many axes, a small chart), left out. */
+          for (guint i = 0; i < layout->axis_labels->len && clear; i++)
+            clear = !pacta_chart_quads_overlap (label->quad, ((PactaChartLabel *) g_ptr_array_index (layout->axis_labels, i))->quad);
+          if (clear)
+            g_ptr_array_add (layout->labels, label);
+          else
+            pacta_chart_label_free (label);
         }
     }
 

@@ -23,7 +23,8 @@ pacta_chart_nice_ticks (double           lo,
                         gboolean         integer,
                         PactaChartTicks *ticks)
 {
-  double raw, magnitude;
+  double raw, magnitude, best_step = 1.0;
+  guint best_n = G_MAXUINT;
 
   g_return_if_fail (ticks != NULL);
 
@@ -49,7 +50,10 @@ pacta_chart_nice_ticks (double           lo,
   raw = (hi - lo) / (max_ticks - 1);
   magnitude = pow (10.0, floor (log10 (raw)));
 
-  for (int k = 0; k < 4; k++, magnitude *= 10.0)
+  /* The smallest nice step that needs at most max_ticks ticks. A range across a multiple of
+   * every candidate (say -5 … 5 in two ticks) cannot have fewer than three: then the step
+   * with the fewest ticks wins. */
+  for (int k = 0; k < 6; k++, magnitude *= 10.0)
     for (guint m = 0; m < G_N_ELEMENTS (mantissas); m++)
       {
         double step = mantissas[m] * magnitude;
@@ -61,30 +65,26 @@ pacta_chart_nice_ticks (double           lo,
         min = floor (lo / step + 1e-9) * step;
         max = ceil (hi / step - 1e-9) * step;
         n = (guint) llround ((max - min) / step) + 1;
-        if (n > max_ticks)
-          continue;
-
-        ticks->min = min;
-        ticks->max = max;
-        ticks->step = step;
-        ticks->n = n;
-        for (guint i = 0; i < n; i++)
+        if (n < best_n)
           {
-            double v = min + i * step;
-            /* Clean up -0 and floating dust such as 0.30000000000000004. */
-            v = round (v / step) * step;
-            ticks->values[i] = fabs (v) < step * 1e-9 ? 0.0 : v;
+            best_n = n;
+            best_step = step;
           }
-        return;
+        if (n <= max_ticks)
+          goto found;
       }
 
-  /* Unreachable for finite input; keep the output defined anyway. */
-  ticks->min = lo;
-  ticks->max = hi;
-  ticks->step = hi - lo;
-  ticks->n = 2;
-  ticks->values[0] = lo;
-  ticks->values[1] = hi;
+found:
+  ticks->step = best_step;
+  ticks->min = floor (lo / best_step + 1e-9) * best_step;
+  ticks->max = ceil (hi / best_step - 1e-9) * best_step;
+  ticks->n = MIN (best_n, PACTA_CHART_MAX_TICKS);
+  for (guint i = 0; i < ticks->n; i++)
+    {
+      /* Clean up -0 and floating dust such as 0.30000000000000004. */
+      double v = round ((ticks->min + i * best_step) / best_step) * best_step;
+      ticks->values[i] = fabs (v) < best_step * 1e-9 ? 0.0 : v;
+    }
 }
 
 /* Whether @step is 1, 2, 2.5 or 5 times a power of ten. */

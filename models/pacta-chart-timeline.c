@@ -66,7 +66,7 @@ pacta_timeline_layout_new (const PactaChartData    *data,
   PactaChartOptions defaults;
   PactaChartFont label_font, small_font, line_font;
   guint n_rows = pacta_chart_data_get_n_rows (data);
-  double pad, s, y, small_h, key_h, name_w = 0, score_w, axis_y, lines_h;
+  double pad, s, y, small_h, key_h, name_w = 0, score_w, below, lines_h;
   int year_min = G_MAXINT, year_max = G_MININT;
   g_autofree char *subtitle = NULL;
   PactaChartLabel *key_label, *probe;
@@ -112,30 +112,6 @@ pacta_timeline_layout_new (const PactaChartData    *data,
     subtitle = g_strdup_printf (_("%s · overall score by year of signature"), pacta_chart_data_get_guideline_title (data));
   y = pacta_chart_layout_header (context, options, _("Agreements over time"), subtitle, width, layout->labels);
 
-  /* The colour key along the bottom: "Overall coverage" [ramp], its ticks below. */
-  key_h = 12 * s;
-  key_label = pacta_chart_label_new (context, _("Overall coverage"), &small_font, 0, 1);
-  key_label->ink = PACTA_CHART_INK_MUTED;
-  {
-    double ramp_w = MIN (260 * s, width * 0.4);
-    double kx = (width - (key_label->width + 10 * s + ramp_w)) / 2;
-    double ky = height - pad - small_h - 3 * s - key_h;
-
-    pacta_chart_label_place (key_label, kx, ky + key_h / 2, 0, 0.5, 0);
-    g_ptr_array_add (layout->labels, key_label);
-    layout->ramp = (PactaChartRect) { kx + key_label->width + 10 * s, ky, ramp_w, key_h };
-    pacta_chart_nice_ticks (0, 1, 5, FALSE, &layout->ramp_ticks);
-    for (guint t = 0; t < layout->ramp_ticks.n; t++)
-      {
-        g_autofree char *text = pacta_chart_format_percent (layout->ramp_ticks.values[t]);
-        PactaChartLabel *tick = pacta_chart_label_new (context, text, &small_font, 0, 1);
-
-        tick->ink = PACTA_CHART_INK_MUTED;
-        pacta_chart_label_place (tick, layout->ramp.x + layout->ramp_ticks.values[t] * ramp_w, ky + key_h + 3 * s, 0.5, 0, 0);
-        g_ptr_array_add (layout->labels, tick);
-      }
-  }
-
   /* Columns: names | the years | room for the last score. */
   for (guint i = 0; i < layout->entries->len; i++)
     {
@@ -151,8 +127,10 @@ pacta_timeline_layout_new (const PactaChartData    *data,
   score_w = probe->width + 24 * s;
   pacta_chart_label_free (probe);
 
-  axis_y = layout->ramp.y - 1.2 * pad - small_h - 6 * s;
-  lines_h = MAX (10, axis_y - 8 * s - y);
+  /* Below the lines: year ticks, then the colour key (label, ramp, its ticks). */
+  key_h = 12 * s;
+  below = 6 * s + small_h + 1.2 * pad + key_h + 3 * s + small_h + pad;
+  lines_h = MAX (10, height - below - y);
   layout->line_height = layout->entries->len > 0 ? MIN (lines_h / layout->entries->len, MAX_LINE * s) : lines_h;
   layout->plot.x = pad + name_w + 18 * s;
   layout->plot.width = MAX (10, width - pad - score_w - layout->plot.x);
@@ -184,6 +162,30 @@ pacta_timeline_layout_new (const PactaChartData    *data,
         pacta_chart_label_place (tick, pacta_timeline_year_x (layout, layout->ticks.values[t]), tick_y, 0.5, 0, 0);
         g_ptr_array_add (layout->labels, tick);
       }
+  }
+
+  /* The colour key under the axis: "Overall coverage" [ramp], its ticks below. */
+  key_label = pacta_chart_label_new (context, _("Overall coverage"), &small_font, 0, 1);
+  key_label->ink = PACTA_CHART_INK_MUTED;
+  {
+    double ramp_w = MIN (260 * s, width * 0.4);
+    double kx = (width - (key_label->width + 10 * s + ramp_w)) / 2;
+    double ky = layout->plot.y + layout->plot.height + 6 * s + small_h + 1.2 * pad;
+
+    pacta_chart_label_place (key_label, kx, ky + key_h / 2, 0, 0.5, 0);
+    g_ptr_array_add (layout->labels, key_label);
+    layout->ramp = (PactaChartRect) { kx + key_label->width + 10 * s, ky, ramp_w, key_h };
+    pacta_chart_nice_ticks (0, 1, 5, FALSE, &layout->ramp_ticks);
+    for (guint t = 0; t < layout->ramp_ticks.n; t++)
+      {
+        g_autofree char *text = pacta_chart_format_percent (layout->ramp_ticks.values[t]);
+        PactaChartLabel *tick = pacta_chart_label_new (context, text, &small_font, 0, 1);
+
+        tick->ink = PACTA_CHART_INK_MUTED;
+        pacta_chart_label_place (tick, layout->ramp.x + layout->ramp_ticks.values[t] * ramp_w, ky + key_h + 3 * s, 0.5, 0, 0);
+        g_ptr_array_add (layout->labels, tick);
+      }
+    layout->content_height = ky + key_h + 3 * s + small_h + pad;
   }
 
   line_font = label_font;

@@ -30,6 +30,7 @@ typedef struct
   PactaChartRect   ramp;        /* the colour key */
   PactaChartTicks  ramp_ticks;
   GPtrArray       *labels;
+  double           content_height;  /* where the drawing ends; the rest is empty */
   double           width;
   double           height;
 } PactaTimelineLayout;

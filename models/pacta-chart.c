@@ -251,6 +251,39 @@ pacta_chart_get_natural_size (PactaChart *self,
     }
 }
 
+static void ensure_layout (PactaChart *self,
+                           double      width,
+                           double      height);
+
+/* The height the chart needs at @width, at most @max_height: heatmaps and timelines stop
+ * growing once their rows reach full size, the others use what they are given. For a
+ * widget's height-for-width and for placing charts on pages. */
+double
+pacta_chart_measure_height (PactaChart *self,
+                            double      width,
+                            double      max_height)
+{
+  double natural_w, natural_h;
+
+  g_return_val_if_fail (PACTA_IS_CHART (self), max_height);
+
+  switch (self->type)
+    {
+    case PACTA_CHART_HEATMAP:
+      ensure_layout (self, width, max_height);
+      return MIN (max_height, ceil (((PactaHeatmapLayout *) self->layout)->content_height));
+    case PACTA_CHART_TIMELINE:
+      ensure_layout (self, width, max_height);
+      return MIN (max_height, ceil (((PactaTimelineLayout *) self->layout)->content_height));
+    case PACTA_CHART_BARS:
+    case PACTA_CHART_RADAR:
+    case PACTA_CHART_SUMMARY:
+    default:
+      pacta_chart_get_natural_size (self, &natural_w, &natural_h);
+      return MIN (max_height, natural_h);
+    }
+}
+
 static void
 ensure_layout (PactaChart *self,
                double      width,

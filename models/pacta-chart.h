@@ -43,6 +43,9 @@ void            pacta_chart_set_options       (PactaChart              *self,
 void            pacta_chart_get_natural_size  (PactaChart              *self,
                                                double                  *width,
                                                double                  *height);
+double          pacta_chart_measure_height    (PactaChart              *self,
+                                               double                   width,
+                                               double                   max_height);
 void            pacta_chart_draw              (PactaChart              *self,
                                                cairo_t                 *cr,
                                                double                   width,
