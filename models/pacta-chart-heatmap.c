@@ -322,44 +322,39 @@ add_tag (GPtrArray       *tags,
   g_ptr_array_add (labels, label);
 }
 
-/* The widest of the @n texts in @font, measuring only the longest few. */
+/* The widest of the @n texts in @font, or @cap if one is wider: measures the longest texts
+ * first and stops at the first that reaches the cap. */
 static double
 widest_text (PangoContext          *context,
              const char * const    *texts,
              guint                  n,
-             const PactaChartFont  *font)
+             const PactaChartFont  *font,
+             double                 cap)
 {
-  g_autofree guint *lengths = g_new0 (guint, MAX (1, n));
-  guint threshold = 0;
+  g_autofree guint *order = g_new (guint, MAX (1, n));
+  g_autofree glong *lengths = g_new0 (glong, MAX (1, n));
   double widest = 0;
 
   for (guint i = 0; i < n; i++)
-    lengths[i] = (guint) g_utf8_strlen (texts[i], -1);
-  /* The 16th longest length: measure everything at least that long. */
-  if (n > 16)
     {
-      g_autofree guint *sorted = g_memdup2 (lengths, n * sizeof (guint));
-      for (guint i = 0; i < 16; i++)
-        for (guint j = i + 1; j < n; j++)
-          if (sorted[j] > sorted[i])
-            {
-              guint t = sorted[i];
-              sorted[i] = sorted[j];
-              sorted[j] = t;
-            }
-      threshold = sorted[15];
+      order[i] = i;
+      lengths[i] = g_utf8_strlen (texts[i], -1);
     }
-  for (guint i = 0, measured = 0; i < n && measured < 48; i++)
+  /* Only the 24 longest matter: a partial selection sort. */
+  for (guint i = 0; i < MIN (n, 24); i++)
+    for (guint j = i + 1; j < n; j++)
+      if (lengths[order[j]] > lengths[order[i]])
+        {
+          guint t = order[i];
+          order[i] = order[j];
+          order[j] = t;
+        }
+  for (guint i = 0; i < MIN (n, 24) && widest < cap; i++)
     {
-      g_autoptr(PactaChartLabel) label = NULL;
-
-      if (lengths[i] < threshold)
-        continue;
-      label = pacta_chart_label_new (context, texts[i], font, 0, 1);
+      g_autoptr(PactaChartLabel) label = pacta_chart_label_new (context, texts[order[i]], font, cap + 1, 1);
       widest = MAX (widest, label->width);
-      measured++;
     }
-  return widest;
+  return MIN (widest, cap);
 }
 
 PactaHeatmapLayout *
@@ -441,8 +436,10 @@ pacta_heatmap_layout_new (const PactaChartData    *data,
 
   /* Horizontal room: row names | cells | scores. */
   /* Row names get a third of the width, more when there are few columns to share the rest. */
-  row_w = CLAMP (widest_text (context, row_titles, n_rows, &label_font), 60 * s,
-                 MAX (MIN (0.32 * width, 340 * s), MIN (0.5 * width, width - 2 * pad - 60 * s - n_cols * 90 * s)));
+  {
+    double cap = MAX (MIN (0.32 * width, 340 * s), MIN (0.5 * width, width - 2 * pad - 60 * s - n_cols * 90 * s));
+    row_w = MAX (60 * s, widest_text (context, row_titles, n_rows, &label_font, cap));
+  }
   probe = pacta_chart_label_new (context, "100 %", &label_font, 0, 1);
   score_w = probe->width + 14 * s;
   pacta_chart_label_free (probe);
@@ -472,8 +469,8 @@ pacta_heatmap_layout_new (const PactaChartData    *data,
       layout->label_mode = col_w >= 2.0 * pacta_chart_font_line_height (context, &small_font) && n_cols <= 30
                            ? PACTA_HEATMAP_LABELS_DIAGONAL : PACTA_HEATMAP_LABELS_VERTICAL;
       col_font = small_font;
-      natural = widest_text (context, col_titles, n_cols, &col_font);
-      label_len = MIN (natural, MIN (230 * s, 0.36 * height));
+      natural = widest_text (context, col_titles, n_cols, &col_font, MIN (230 * s, 0.36 * height));
+      label_len = natural;
 
       if (layout->label_mode == PACTA_HEATMAP_LABELS_DIAGONAL)
         {
@@ -586,6 +583,83 @@ pacta_heatmap_cell_rect (const PactaHeatmapLayout *layout,
   rect->height = MAX (0.5, layout->cell_height - layout->gap);
 }
 
+/* Cell edges along one axis, snapped to whole device pixels when cells are at least two
+ * pixels wide: cairo then fills plain boxes instead of tessellating antialiased edges, which
+ * is what keeps a 500 × 80 heatmap within a frame. */
+static double *
+cell_edges (double          origin,
+            double          size,
+            guint           n,
+            double          scale,
+            double          offset)
+{
+  double *edges = g_new (double, n + 1);
+  gboolean snap = size * fabs (scale) >= 2 && scale != 0;
+
+  for (guint i = 0; i <= n; i++)
+    {
+      double u = origin + i * size;
+      edges[i] = snap ? (round (u * scale + offset) - offset) / scale : u;
+    }
+  return edges;
+}
+
+static guint32
+pixel_of (const PactaRgba *color)
+{
+  return 0xff000000u | (guint32) (color->red * 255 + 0.5) << 16 | (guint32) (color->green * 255 + 0.5) << 8 |
+         (guint32) (color->blue * 255 + 0.5);
+}
+
+/* Cells too small for gaps and textures (hundreds of rows): one pixel per cell in an image,
+ * scaled up without smoothing over the grid. One cairo operation instead of thousands of
+ * rectangles; in SVG and PDF it is an image with crisp cells. */
+static void
+paint_dense_cells (const PactaHeatmapLayout *layout,
+                   const PactaChartData     *data,
+                   cairo_t                  *cr,
+                   const PactaChartPalette  *palette)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, layout->n_columns, layout->n_rows);
+  guint32 colors[5];
+  guchar *pixels;
+  int stride;
+  cairo_pattern_t *pattern;
+
+  for (guint st = 0; st < 4; st++)
+    colors[st] = pixel_of (&palette->status_fill[st]);
+  colors[4] = pixel_of (&palette->grid);
+
+  cairo_surface_flush (image);
+  pixels = cairo_image_surface_get_data (image);
+  stride = cairo_image_surface_get_stride (image);
+  for (guint p = 0; p < layout->n_rows; p++)
+    {
+      const gint8 *statuses = pacta_chart_data_get_statuses (data, layout->row_order[p]);
+      guint32 *line = (guint32 *) (pixels + p * stride);
+
+      for (guint q = 0; q < layout->n_columns; q++)
+        {
+          int status = statuses[layout->column_order[q]];
+          line[q] = colors[status >= 0 && status <= 3 ? status : 4];
+        }
+    }
+  cairo_surface_mark_dirty (image);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, layout->grid.x, layout->grid.y, layout->grid.width, layout->grid.height);
+  cairo_clip (cr);
+  cairo_translate (cr, layout->grid.x, layout->grid.y);
+  cairo_scale (cr, layout->cell_width, layout->cell_height);
+  cairo_set_source_surface (cr, image, 0, 0);
+  pattern = cairo_get_source (cr);
+  cairo_pattern_set_filter (pattern, CAIRO_FILTER_NEAREST);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_PAD);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_surface_destroy (image);
+}
+
 void
 pacta_heatmap_paint (const PactaHeatmapLayout *layout,
                      const PactaChartData     *data,
@@ -593,28 +667,56 @@ pacta_heatmap_paint (const PactaHeatmapLayout *layout,
                      const PactaChartPalette  *palette)
 {
   GArray *rects[5];
-  guint n_items = pacta_chart_data_get_n_items (data);
+  cairo_matrix_t m;
+  gboolean aligned;
+  g_autofree double *xs = NULL;
+  g_autofree double *ys = NULL;
+  /* Without gaps, neighbours of one status in a row are drawn as one box. */
+  gboolean merge = layout->gap == 0;
 
   cairo_save (cr);
   pacta_chart_set_source (cr, &palette->background);
   cairo_rectangle (cr, 0, 0, layout->width, layout->height);
   cairo_fill (cr);
 
+  cairo_get_matrix (cr, &m);
+  aligned = m.xy == 0 && m.yx == 0;
+  xs = cell_edges (layout->grid.x, layout->cell_width, layout->n_columns, aligned ? m.xx : 0, m.x0);
+  ys = cell_edges (layout->grid.y, layout->cell_height, layout->n_rows, aligned ? m.yy : 0, m.y0);
+
+  if (!layout->textured && layout->gap == 0 && layout->n_rows > 0 && layout->n_columns > 0)
+    {
+      paint_dense_cells (layout, data, cr, palette);
+      goto labels;
+    }
+
   for (guint i = 0; i < G_N_ELEMENTS (rects); i++)
-    rects[i] = g_array_sized_new (FALSE, FALSE, sizeof (PactaChartRect), layout->n_rows * layout->n_columns / 3 + 1);
+    rects[i] = g_array_sized_new (FALSE, FALSE, sizeof (PactaChartRect), layout->n_rows * layout->n_columns / 4 + 1);
 
   for (guint p = 0; p < layout->n_rows; p++)
     {
       const gint8 *statuses = pacta_chart_data_get_statuses (data, layout->row_order[p]);
+      double y = ys[p], h = ys[p + 1] - ys[p] - layout->gap;
+      guint q = 0;
 
-      for (guint q = 0; q < layout->n_columns; q++)
+      if (h <= 0)
+        continue;
+      while (q < layout->n_columns)
         {
           int status = statuses[layout->column_order[q]];
+          guint end = q + 1;
           PactaChartRect rect;
 
-          g_assert (layout->column_order[q] < n_items);
-          pacta_heatmap_cell_rect (layout, p, q, &rect);
-          g_array_append_val (rects[status >= 0 && status <= 3 ? status : 4], rect);
+          if (merge)
+            while (end < layout->n_columns && statuses[layout->column_order[end]] == status)
+              end++;
+          rect.x = xs[q];
+          rect.y = y;
+          rect.width = xs[end] - xs[q] - layout->gap;
+          rect.height = h;
+          if (rect.width > 0)
+            g_array_append_val (rects[status >= 0 && status <= 3 ? status : 4], rect);
+          q = end;
         }
     }
 
@@ -635,6 +737,7 @@ pacta_heatmap_paint (const PactaHeatmapLayout *layout,
   for (guint i = 0; i < G_N_ELEMENTS (rects); i++)
     g_array_unref (rects[i]);
 
+labels:
   pacta_chart_labels_paint (layout->labels, cr, palette);
   pacta_chart_legend_paint (layout->legend, cr, palette);
   cairo_restore (cr);

@@ -75,20 +75,44 @@ font_description (const PactaChartFont *font)
   return desc;
 }
 
+static GPrivate line_heights = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
+
+/* The height of a line of text in @font; remembered per font and thread. */
 double
 pacta_chart_font_line_height (PangoContext         *context,
                               const PactaChartFont *font)
 {
-  g_autoptr(PangoLayout) layout = pango_layout_new (context);
-  PangoFontDescription *desc = font_description (font);
+  GHashTable *cache = g_private_get (&line_heights);
+  g_autofree char *key = g_strdup_printf ("%p %s %.3f %d %d", (void *) context, font->family ? font->family : "Sans",
+                                          font->size, font->bold, font->italic);
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoFontDescription *desc;
   PangoRectangle logical;
+  double *height;
 
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_private_set (&line_heights, cache);
+    }
+  height = g_hash_table_lookup (cache, key);
+  if (height != NULL)
+    return *height;
+
+  layout = pango_layout_new (context);
+  desc = font_description (font);
   pango_layout_set_font_description (layout, desc);
   pango_layout_set_text (layout, "Ag", -1);
   pango_layout_get_extents (layout, NULL, &logical);
   pango_font_description_free (desc);
-  return logical.height / (double) PANGO_SCALE;
+  height = g_new (double, 1);
+  *height = logical.height / (double) PANGO_SCALE;
+  g_hash_table_insert (cache, g_steal_pointer (&key), height);
+  return *height;
 }
+
+/* No glyph of a Latin, Greek or Cyrillic font is narrower than this share of its size. */
+#define NARROWEST_GLYPH 0.22
 
 /* Shapes @text in @font. A @max_width > 0 wraps it at words into at most @max_lines lines
  * (1: a single line) and ends it with an ellipsis where it still does not fit. */
@@ -106,7 +130,25 @@ pacta_chart_label_new (PangoContext         *context,
   label->layout = pango_layout_new (context);
   pango_layout_set_font_description (label->layout, desc);
   pango_font_description_free (desc);
-  pango_layout_set_text (label->layout, text ? text : "", -1);
+  text = text ? text : "";
+  if (max_width > 0)
+    {
+      /* Shape no more than can show: a title cut to what @max_lines lines could hold even in
+       * the narrowest glyphs still overflows, so Pango ellipsizes it at the same place, and
+       * a long title costs no more than a short one. */
+      glong limit = (glong) ceil (max_width * MAX (1, max_lines) / (NARROWEST_GLYPH * MAX (1.0, font->size))) + 1;
+      glong length = g_utf8_strlen (text, -1);
+
+      if (length > limit)
+        {
+          g_autofree char *cut = g_utf8_substring (text, 0, limit);
+          pango_layout_set_text (label->layout, cut, -1);
+        }
+      else
+        pango_layout_set_text (label->layout, text, -1);
+    }
+  else
+    pango_layout_set_text (label->layout, text, -1);
   if (max_width > 0)
     {
       pango_layout_set_width (label->layout, (int) (max_width * PANGO_SCALE));

@@ -113,16 +113,20 @@ pacta_timeline_layout_new (const PactaChartData    *data,
   y = pacta_chart_layout_header (context, options, _("Agreements over time"), subtitle, width, layout->labels);
 
   /* Columns: names | the years | room for the last score. */
-  for (guint i = 0; i < layout->entries->len; i++)
-    {
-      const PactaTimelineEntry *entry = &g_array_index (layout->entries, PactaTimelineEntry, i);
-      g_autoptr(PactaChartLabel) name = pacta_chart_label_new (context, pacta_chart_data_get_row (data, entry->row)->title,
-                                                               &label_font, 0, 1);
-      name_w = MAX (name_w, name->width);
-      if (i > 64)
-        break;   /* enough to know the column's width */
-    }
-  name_w = CLAMP (name_w, 80 * s, MIN (0.4 * width, 360 * s));
+  {
+    double cap = MIN (0.4 * width, 360 * s);
+
+    for (guint i = 0; i < layout->entries->len && name_w < cap; i++)
+      {
+        const PactaTimelineEntry *entry = &g_array_index (layout->entries, PactaTimelineEntry, i);
+        g_autoptr(PactaChartLabel) name = pacta_chart_label_new (context, pacta_chart_data_get_row (data, entry->row)->title,
+                                                                 &label_font, cap + 1, 1);
+        name_w = MAX (name_w, name->width);
+        if (i > 64)
+          break;   /* enough to know the column's width */
+      }
+    name_w = CLAMP (name_w, 80 * s, cap);
+  }
   probe = pacta_chart_label_new (context, "100 %", &small_font, 0, 1);
   score_w = probe->width + 24 * s;
   pacta_chart_label_free (probe);
