@@ -51,13 +51,16 @@ _pacta_cli_chart (int    argc,
   g_autofree char *title = NULL;
   g_autofree char *rows_arg = NULL;
   g_autofree char *columns_arg = NULL;
-  gboolean reverse = FALSE, counts = FALSE, ignore_tags = FALSE;
+  g_autofree char *transposed_subtitle = NULL;
+  gboolean reverse = FALSE, counts = FALSE, ignore_tags = FALSE, transpose = FALSE;
+  gboolean own_guidelines;
   double width = 0, height = 0, scale = 1.0;
   const GOptionEntry entries[] = {
     { "type", 't', 0, G_OPTION_ARG_STRING, &type_arg, N_("bars, radar, heatmap, timeline or summary"), "TYPE" },
     { "guideline", 'g', 0, G_OPTION_ARG_STRING, &guideline_arg,
-      N_("A bundled guideline id or a guideline file. Default: ilo-c102 for the radar, otherwise the guideline "
-         "suggested for most of the agreements' kind"), "ID|FILE" },
+      N_("A bundled guideline id or a guideline file. Default: ilo-c102 for the radar; for the timeline and the "
+         "summary, each agreement's own first suggested guideline; otherwise the guideline suggested for most of "
+         "the agreements' kind"), "ID|FILE" },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &theme_arg, N_("light (default), dark or high-contrast"), "THEME" },
     { "width", 'W', 0, G_OPTION_ARG_DOUBLE, &width, N_("Width in pixels (points for SVG and PDF); default: the chart's natural size"), "W" },
     { "height", 'H', 0, G_OPTION_ARG_DOUBLE, &height, N_("Height in pixels (points for SVG and PDF)"), "H" },
@@ -66,6 +69,7 @@ _pacta_cli_chart (int    argc,
     { "sort-rows", 0, 0, G_OPTION_ARG_STRING, &rows_arg, N_("Heatmap rows: input (default), name, score, year or cluster"), "ORDER" },
     { "sort-columns", 0, 0, G_OPTION_ARG_STRING, &columns_arg, N_("Heatmap columns: input (guideline order), name, score or cluster"), "ORDER" },
     { "reverse", 0, 0, G_OPTION_ARG_NONE, &reverse, N_("Turn the heatmap's orders round"), NULL },
+    { "transpose", 0, 0, G_OPTION_ARG_NONE, &transpose, N_("Heatmap: items down, agreements across"), NULL },
     { "counts", 0, 0, G_OPTION_ARG_NONE, &counts, N_("Bars: numbers of items instead of shares of each category"), NULL },
     { "ignore-tags", 0, 0, G_OPTION_ARG_NONE, &ignore_tags, N_("Ignore refersTo tags: judge by the text alone"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write; its extension chooses the format"), "OUT" },
@@ -179,11 +183,38 @@ _pacta_cli_chart (int    argc,
       return 2;
     }
 
+  /* A timeline or summary of agreements of several kinds scores each against its own
+   * guideline, unless one is named. */
+  own_guidelines = guideline_arg == NULL && (type == PACTA_CHART_TIMELINE || type == PACTA_CHART_SUMMARY);
   pacta_matcher_set_use_tags (matcher, !ignore_tags);
   for (guint i = 0; i < agreements->len; i++)
-    g_ptr_array_add (coverages, pacta_matcher_check (matcher, g_ptr_array_index (agreements, i), guideline));
+    {
+      PactaAgreement *agreement = g_ptr_array_index (agreements, i);
+      PactaGuideline *own = NULL;
+
+      if (own_guidelines)
+        own = g_hash_table_lookup (bundled, pacta_coverage_suggested_guidelines (pacta_agreement_get_kind (agreement))[0]);
+      g_ptr_array_add (coverages, pacta_matcher_check (matcher, agreement, own ? own : guideline));
+    }
 
   data = pacta_chart_data_new_from_coverages ((PactaCoverage * const *) coverages->pdata, coverages->len);
+  if (own_guidelines)
+    for (guint i = 1; i < coverages->len; i++)
+      if (pacta_coverage_get_guideline (g_ptr_array_index (coverages, i)) != pacta_coverage_get_guideline (g_ptr_array_index (coverages, 0)))
+        {
+          options.subtitle = _("Each agreement scored against the guideline suggested for its kind");
+          break;
+        }
+  if (transpose && type == PACTA_CHART_HEATMAP)
+    {
+      PactaChartData *transposed = pacta_chart_data_transpose (data);
+
+      pacta_chart_data_unref (data);
+      data = transposed;
+      transposed_subtitle = g_strdup_printf (_("%s · items down, agreements across; right: share of agreements covering the item"),
+                                             pacta_chart_data_get_guideline_title (transposed));
+      options.subtitle = transposed_subtitle;
+    }
   chart = pacta_chart_new (type, data);
   options.title = title;
   options.font_scale = scale;
@@ -198,7 +229,7 @@ _pacta_cli_chart (int    argc,
       if (width <= 0)
         width = natural_w;
       if (height <= 0)
-        height = natural_h;
+        height = pacta_chart_measure_height (chart, width, natural_h);
     }
 
   if (!pacta_chart_export (chart, output, width, height, pacta_chart_palette_get (theme), &error))

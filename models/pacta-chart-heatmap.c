@@ -437,7 +437,7 @@ pacta_heatmap_layout_new (const PactaChartData    *data,
   /* Horizontal room: row names | cells | scores. */
   /* Row names get a third of the width, more when there are few columns to share the rest. */
   {
-    double cap = MAX (MIN (0.32 * width, 340 * s), MIN (0.5 * width, width - 2 * pad - 60 * s - n_cols * 90 * s));
+    double cap = MAX (MIN (0.32 * width, 340 * s), MIN (0.5 * width, width - 2 * pad - 60 * s - n_cols * 72 * s));
     row_w = MAX (60 * s, widest_text (context, row_titles, n_rows, &label_font, cap));
   }
   probe = pacta_chart_label_new (context, "100 %", &label_font, 0, 1);
@@ -456,7 +456,7 @@ pacta_heatmap_layout_new (const PactaChartData    *data,
       layout->label_angle = 0;
       for (guint i = 0; i < n_cols; i++)
         {
-          g_autoptr(PactaChartLabel) label = pacta_chart_label_new (context, col_titles[i], &small_font, col_w - 6 * s, 3);
+          g_autoptr(PactaChartLabel) label = pacta_chart_label_new (context, col_titles[i], &small_font, col_w - 6 * s, 4);
           top_h = MAX (top_h, label->height);
         }
       col_font = small_font;
@@ -469,7 +469,8 @@ pacta_heatmap_layout_new (const PactaChartData    *data,
       layout->label_mode = col_w >= 2.0 * pacta_chart_font_line_height (context, &small_font) && n_cols <= 30
                            ? PACTA_HEATMAP_LABELS_DIAGONAL : PACTA_HEATMAP_LABELS_VERTICAL;
       col_font = small_font;
-      natural = widest_text (context, col_titles, n_cols, &col_font, MIN (230 * s, 0.36 * height));
+      /* Not tied to the height alone, so measuring a chart and drawing it agree. */
+      natural = widest_text (context, col_titles, n_cols, &col_font, MIN (230 * s, MAX (0.36 * height, 200 * s)));
       label_len = natural;
 
       if (layout->label_mode == PACTA_HEATMAP_LABELS_DIAGONAL)
@@ -541,7 +542,7 @@ pacta_heatmap_layout_new (const PactaChartData    *data,
       if (layout->label_mode == PACTA_HEATMAP_LABELS_HORIZONTAL)
         {
           label = pacta_chart_label_new (context, is_score ? _("Score") : col_titles[q], &col_font,
-                                         is_score ? score_w : col_w - 6 * s, 3);
+                                         is_score ? score_w : col_w - 6 * s, 4);
           if (is_score)
             pacta_chart_label_place (label, cx, layout->grid.y - 5 * s, 0, 1, 0);
           else

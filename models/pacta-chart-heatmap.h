@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  PACTA_HEATMAP_LABELS_HORIZONTAL,  /* wide columns: titles wrap over up to three lines */
+  PACTA_HEATMAP_LABELS_HORIZONTAL,  /* wide columns: titles wrap over up to four lines */
   PACTA_HEATMAP_LABELS_DIAGONAL,    /* rotated 45° */
   PACTA_HEATMAP_LABELS_VERTICAL,    /* rotated 90°, read bottom to top */
 } PactaHeatmapLabels;

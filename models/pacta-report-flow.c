@@ -314,8 +314,9 @@ pacta_flow_table (PactaFlow          *flow,
       g_autofree char *escaped = g_markup_escape_text (header[c], -1);
 
       block->widths[c] = widths[c] * width;
-      g_ptr_array_add (block->header, text_layout_wrapped (escaped, 8.5, TRUE, FALSE, block->widths[c] - 2 * CELL_PAD, 0,
-                                                           PANGO_WRAP_WORD));
+      /* Words first; a word longer than its column breaks rather than runs into the next. */
+      g_ptr_array_add (block->header, text_layout_wrapped (escaped, 8, TRUE, FALSE, block->widths[c] - 2 * CELL_PAD, 0,
+                                                           PANGO_WRAP_WORD_CHAR));
     }
   for (guint r = 0; r < rows->len; r++)
     {
@@ -400,8 +401,24 @@ line_range (PangoLayout *layout,
 
 /* How much room a block needs at least at the bottom of a page (for keeping headings with
  * what follows them). */
+/* A table that fits on one page is kept on one page; a longer one may break after its
+ * first row. */
 static double
-min_height (const Block *block)
+table_min_height (const Block *block,
+                  double       page_height)
+{
+  double total = row_height (block->header);
+
+  for (guint r = 0; r < block->rows->len; r++)
+    total += row_height (g_ptr_array_index (block->rows, r));
+  if (total <= page_height)
+    return total;
+  return row_height (block->header) + (block->rows->len > 0 ? row_height (g_ptr_array_index (block->rows, 0)) : 0);
+}
+
+static double
+min_height (const Block *block,
+            double       page_height)
 {
   double top, bottom;
 
@@ -411,7 +428,7 @@ min_height (const Block *block)
       line_range (block->layout, MIN (1, pango_layout_get_line_count (block->layout) - 1), &top, &bottom);
       return block->space_before + bottom;
     case BLOCK_TABLE:
-      return row_height (block->header) + (block->rows->len > 0 ? row_height (g_ptr_array_index (block->rows, 0)) : 0);
+      return table_min_height (block, page_height);
     case BLOCK_CHART:
       return block->height;
     case BLOCK_HEADING:
@@ -474,7 +491,7 @@ paginate (PactaFlow *flow)
 
             /* Keep a heading with the start of what follows it. */
             if (next != NULL)
-              need += min_height (next);
+              need += min_height (next, bottom - top);
             if (y + need > bottom && y > top)
               {
                 NEW_PAGE ();
@@ -539,7 +556,7 @@ paginate (PactaFlow *flow)
             guint first = 0;
 
             y += space_before;
-            if (y + header_h + (block->rows->len ? row_height (g_ptr_array_index (block->rows, 0)) : 0) > bottom && y > top)
+            if (y + table_min_height (block, bottom - top) > bottom && y > top)
               NEW_PAGE ();
             while (first < block->rows->len || (first == 0 && block->rows->len == 0))
               {
@@ -577,7 +594,7 @@ paginate (PactaFlow *flow)
           {
             Block *next = b + 1 < flow->blocks->len ? g_ptr_array_index (flow->blocks, b + 1) : NULL;
             /* Keep a chart with its caption. */
-            double caption = next && next->kind == BLOCK_PARAGRAPH ? min_height (next) + block->space_after : 0;
+            double caption = next && next->kind == BLOCK_PARAGRAPH ? min_height (next, bottom - top) + block->space_after : 0;
 
           if (y + space_before + block->height + caption > bottom && y > top)
             {

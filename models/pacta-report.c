@@ -350,11 +350,21 @@ add_title_page (PactaReport *self,
 
 /* Tables */
 
+/* The date of signature; for a draft, the date in its work identifier
+ * ("/akn/xa/bill/blma/2025-02-10/…"), marked as a draft's. As Pango markup. */
 static char *
 agreement_date (PactaAgreement *agreement)
 {
+  const char *uri = pacta_agreement_get_work_uri (agreement);
+  g_auto(GStrv) parts = NULL;
+
   if (pacta_agreement_get_date_signed (agreement))
     return g_markup_escape_text (pacta_agreement_get_date_signed (agreement), -1);
+  parts = g_strsplit (uri ? uri : "", "/", -1);
+  for (guint i = 0; parts[i]; i++)
+    if (strlen (parts[i]) == 10 && g_ascii_isdigit (parts[i][0]) && parts[i][4] == '-' && parts[i][7] == '-')
+      /* Translators: the date of a draft in the agreements table */
+      return g_markup_printf_escaped (_("%s (draft)"), parts[i]);
   if (pacta_agreement_get_year (agreement) > 0)
     return g_strdup_printf ("%d", pacta_agreement_get_year (agreement));
   return g_strdup ("—");
@@ -398,15 +408,12 @@ add_scores_table (PactaFlow *flow,
   g_autofree const char **header = g_new0 (const char *, n_columns + 1);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  double rest = 0.42 / MAX (1, by_guideline->len);
+  double rest = 0.56 / MAX (1, by_guideline->len);
+  /* (0.32 for the agreement, 0.12 for the gaps) */
 
   pacta_flow_heading (flow, 1, _("Scores"));
-  pacta_flow_paragraph (flow, PACTA_FLOW_BODY,
-                        _("Weighted score per agreement and guideline (essential items weigh 3, recommended 2, "
-                          "optional 1; partial counts half), and the number of essential items missing or partial. "
-                          "A dash: the agreement was not held against that guideline."));
 
-  widths[0] = 0.44;
+  widths[0] = 0.32;
   header[0] = _("Agreement");
   for (guint g = 0; g < by_guideline->len; g++)
     {
@@ -415,7 +422,7 @@ add_scores_table (PactaFlow *flow,
       g_ptr_array_add (names, compact_name (pacta_coverage_get_guideline (g_ptr_array_index (group->coverages, 0))));
       header[1 + g] = g_ptr_array_index (names, g);
     }
-  widths[n_columns - 1] = 0.14;
+  widths[n_columns - 1] = 0.12;
   header[n_columns - 1] = _("Essential gaps");
 
   for (guint a = 0; a < by_agreement->len; a++)
@@ -457,6 +464,10 @@ add_scores_table (PactaFlow *flow,
       g_ptr_array_add (rows, cells);
     }
   pacta_flow_table (flow, n_columns, widths, header, rows);
+  pacta_flow_paragraph (flow, PACTA_FLOW_MUTED,
+                        _("Weighted score per agreement and guideline (essential items weigh 3, recommended 2, "
+                          "optional 1; partial counts half), and the number of essential items missing or partial. "
+                          "A dash: the agreement was not held against that guideline."));
 }
 
 /* Charts */
@@ -776,7 +787,6 @@ pacta_report_render (PactaReport  *self,
   add_title_page (self, flow, by_agreement, by_guideline);
   add_agreements_table (flow, by_agreement);
   add_scores_table (flow, by_agreement, by_guideline);
-  pacta_flow_page_break (flow);
   add_charts (flow, by_agreement, by_guideline);
   pacta_flow_page_break (flow);
   add_gaps (self, flow, by_agreement);
