@@ -47,7 +47,7 @@ pacta_summary_layout_new (const PactaChartData    *data,
   PactaChartFont figure_font, label_font, small_font;
   guint n_rows = pacta_chart_data_get_n_rows (data);
   double pad, s, y, legend_h, figure_w, card_h, natural_h, gap, bottom, bar_h;
-  gboolean any_na = FALSE;
+  gboolean any_na = FALSE, mixed = FALSE;
   guint shown;
   PactaChartLabel *probe;
 
@@ -69,7 +69,14 @@ pacta_summary_layout_new (const PactaChartData    *data,
   layout->labels = g_ptr_array_new_with_free_func ((GDestroyNotify) pacta_chart_label_free);
 
   for (guint r = 0; r < n_rows; r++)
-    any_na = any_na || pacta_chart_data_get_row (data, r)->counts.not_applicable > 0;
+    {
+      const PactaChartRow *row = pacta_chart_data_get_row (data, r);
+
+      any_na = any_na || row->counts.not_applicable > 0;
+      mixed = mixed || (row->coverage != NULL &&
+                        g_strcmp0 (pacta_guideline_get_id (pacta_coverage_get_guideline (row->coverage)),
+                                   pacta_chart_data_get_guideline_id (data)) != 0);
+    }
 
   y = pacta_chart_layout_header (context, options, _("Coverage summary"), pacta_chart_data_get_guideline_title (data),
                                  width, layout->labels);
@@ -113,7 +120,18 @@ pacta_summary_layout_new (const PactaChartData    *data,
       g_ptr_array_add (layout->labels, figure);
 
       label_font.bold = TRUE;
-      title = pacta_chart_label_new (context, row->title, &label_font, text_w, 1);
+      if (mixed && row->coverage != NULL)
+        {
+          /* Rows scored against different guidelines: say which. */
+          PactaGuideline *guideline = pacta_coverage_get_guideline (row->coverage);
+          g_autofree char *text = g_strdup_printf ("%s · %s", row->title,
+                                                   pacta_guideline_get_short_title (guideline)
+                                                     ? pacta_guideline_get_short_title (guideline)
+                                                     : pacta_guideline_get_id (guideline));
+          title = pacta_chart_label_new (context, text, &label_font, text_w, 1);
+        }
+      else
+        title = pacta_chart_label_new (context, row->title, &label_font, text_w, 1);
       label_font.bold = FALSE;
       pacta_chart_label_place (title, text_x, cy + gap / 2, 0, 0, 0);
       g_ptr_array_add (layout->labels, title);
