@@ -73,14 +73,14 @@ bench_frames (const char     *name,
 
       /* A new size each frame forces the layout, as a window resize does. */
       start = g_get_monotonic_time ();
-      pacta_chart_draw (chart, cr, width - (f % 2), height, NULL);
+      pacta_chart_draw (chart, cr, width - 1 - (f % 2), height, NULL);
       cairo_surface_flush (surface);
       t = bench_seconds_since (start) * 1000;
       full += t;
       best_full = MIN (best_full, t);
 
       start = g_get_monotonic_time ();
-      pacta_chart_draw (chart, cr, width - (f % 2), height, NULL);
+      pacta_chart_draw (chart, cr, width - 1 - (f % 2), height, NULL);
       cairo_surface_flush (surface);
       t = bench_seconds_since (start) * 1000;
       paint += t;
