@@ -129,8 +129,11 @@ pacta_radar_layout_new (const PactaChartData    *data,
       g_autofree char *score = pacta_chart_format_percent (row->score);
       g_autofree char *text = g_strdup_printf ("%s · %s", row->title, score);
 
+      /* One or two agreements may take the whole width; more share it. */
+      double max_w = n_rows <= 2 ? (width - 2 * pad) / n_rows - 3 * label_font.size : width * 0.45;
+
       pacta_chart_legend_add (layout->legend, PACTA_CHART_SWATCH_SERIES, r,
-                              pacta_chart_label_new (context, text, &label_font, MAX (60, width * 0.45), 1));
+                              pacta_chart_label_new (context, text, &label_font, MAX (60, max_w), 1));
     }
   legend_h = pacta_chart_legend_measure (layout->legend, width - 2 * pad);
   pacta_chart_legend_place (layout->legend, pad, height - pad - legend_h, width - 2 * pad);

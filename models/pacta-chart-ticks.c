@@ -38,10 +38,8 @@ pacta_chart_nice_ticks (double           lo,
     }
   if (hi - lo < 1e-9)
     {
-      /* A single value: give it some room either side. */
-      double pad = fabs (lo) > 1e-9 ? fabs (lo) * 0.1 : 1.0;
-      if (integer)
-        pad = MAX (1.0, round (pad));
+      /* A single value: give it some room either side (one unit for integers: a year). */
+      double pad = integer ? 1.0 : fabs (lo) > 1e-9 ? fabs (lo) * 0.1 : 1.0;
       lo -= pad;
       hi += pad;
     }
