@@ -1,4 +1,4 @@
-/* pacta-application.c — the GtkApplication
+/* pacta-application.c — the AdwApplication: app actions, opening files from the command line
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "pacta-application.h"
+#include "pacta-resources.h"
+#include "pacta-window.h"
 
 struct _PactaApplication
 {
@@ -17,20 +19,121 @@ struct _PactaApplication
 
 G_DEFINE_FINAL_TYPE (PactaApplication, pacta_application, ADW_TYPE_APPLICATION)
 
+static PactaWindow *
+get_window (PactaApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (PACTA_IS_WINDOW (window))
+    return PACTA_WINDOW (window);
+  return pacta_window_new (GTK_APPLICATION (self));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  PactaApplication *self = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Closing the windows (rather than g_application_quit()) lets them save their size. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  PactaApplication *self = user_data;
+  PactaWindow *window = get_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  pacta_window_show_open_dialog (window);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  PactaApplication *self = user_data;
+  static const char *developers[] = { "The Pacta authors", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_show_about_window (parent,
+                         "application-name", _("Pacta"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Pacta authors"),
+                         "developers", developers,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Read bilateral labour-migration and social-security agreements and "
+                                       "hold them against international guidelines."),
+                         "website", "https://github.com/pacta/pacta",
+                         "issue-url", "https://github.com/pacta/pacta/issues",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "copyright", "© 2025 The Pacta authors",
+                         /* Translators: put your names here, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action, NULL, NULL, NULL, { 0 } },
+  { "open", open_action, NULL, NULL, NULL, { 0 } },
+  { "about", about_action, NULL, NULL, NULL, { 0 } },
+};
+
+static void
+pacta_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *open_accels[] = { "<Control>o", NULL };
+
+  /* AdwApplication loads style.css from the resource base path here. Referencing the bundle
+   * keeps it linked in from the static library (its constructor registers it). */
+  if (pacta_get_resource () == NULL)
+    g_error ("The application's resource bundle is missing");
+
+  G_APPLICATION_CLASS (pacta_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.open", open_accels);
+
+  /* Light and dark follow the system. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
 static void
 pacta_application_activate (GApplication *app)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (get_window (PACTA_APPLICATION (app))));
+}
 
-  if (window == NULL)
-    window = g_object_new (ADW_TYPE_APPLICATION_WINDOW, "application", app, "title", _("Pacta"), NULL);
-  gtk_window_present (window);
+/* `pacta FILE…`: the files open in the window, next to the library. */
+static void
+pacta_application_open (GApplication  *app,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  PactaWindow *window = get_window (PACTA_APPLICATION (app));
+
+  gtk_window_present (GTK_WINDOW (window));
+  pacta_window_open_files (window, files, n_files);
 }
 
 static void
 pacta_application_class_init (PactaApplicationClass *klass)
 {
-  G_APPLICATION_CLASS (klass)->activate = pacta_application_activate;
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->startup = pacta_application_startup;
+  app_class->activate = pacta_application_activate;
+  app_class->open = pacta_application_open;
 }
 
 static void
@@ -44,5 +147,6 @@ pacta_application_new (void)
   return g_object_new (PACTA_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/pacta/Pacta",
                        NULL);
 }

@@ -36,23 +36,6 @@ checked_free (gpointer data)
   g_free (checked);
 }
 
-static const char *
-status_mark (PactaFindingStatus status)
-{
-  switch (status)
-    {
-    case PACTA_FINDING_STATUS_COVERED:
-      return "●";
-    case PACTA_FINDING_STATUS_PARTIAL:
-      return "◐";
-    case PACTA_FINDING_STATUS_MISSING:
-      return "○";
-    case PACTA_FINDING_STATUS_NOT_APPLICABLE:
-    default:
-      return "–";
-    }
-}
-
 static void
 print_coverage_text (PactaCoverage *coverage)
 {
@@ -81,7 +64,7 @@ print_coverage_text (PactaCoverage *coverage)
           PactaFindingStatus status = pacta_finding_get_status (finding);
           GPtrArray *evidence = pacta_finding_get_evidence (finding);
 
-          printf ("    %s %-8s %s", status_mark (status), pacta_finding_status_to_label (status),
+          printf ("    %s %-8s %s", pacta_finding_status_to_mark (status), pacta_finding_status_to_label (status),
                   pacta_guideline_item_get_title (item));
           if (pacta_guideline_item_get_level (item) == PACTA_ITEM_LEVEL_ESSENTIAL)
             printf (" %s", _("[essential]"));
@@ -175,7 +158,7 @@ print_matrix_text (GPtrArray  *checked,
 
               for (guint k = 0; k < c->coverages->len && finding == NULL; k++)
                 finding = pacta_coverage_lookup (g_ptr_array_index (c->coverages, k), pacta_guideline_item_get_slug (item));
-              printf ("   %s", finding ? status_mark (pacta_finding_get_status (finding)) : " ");
+              printf ("   %s", finding ? pacta_finding_status_to_mark (pacta_finding_get_status (finding)) : " ");
             }
           printf ("\n");
         }

@@ -27,11 +27,13 @@ GPtrArray      *_pacta_cli_load_agreements         (char       **files,
 const char     *_pacta_cli_default_guideline       (GPtrArray   *agreements);
 
 /* Subcommands, one file each. */
-int _pacta_cli_check  (int    argc,
-                       char **argv);
-int _pacta_cli_chart  (int    argc,
-                       char **argv);
-int _pacta_cli_report (int    argc,
-                       char **argv);
+int _pacta_cli_check       (int    argc,
+                            char **argv);
+int _pacta_cli_chart       (int    argc,
+                            char **argv);
+int _pacta_cli_report      (int    argc,
+                            char **argv);
+int _pacta_cli_run_compare (int    argc,
+                            char **argv);
 
 G_END_DECLS

@@ -33,6 +33,7 @@ static const Command commands[] = {
   { "validate", N_("Check agreement and guideline files against Pacta's schemas"), run_validate },
   { "show", N_("Print an agreement or a guideline as text or JSON"), run_show },
   { "check", N_("Hold agreements against guidelines: coverage item by item"), _pacta_cli_check },
+  { "compare", N_("Align two agreements and show what changed (text, JSON or HTML redline)"), _pacta_cli_run_compare },
   { "chart", N_("Draw coverage as a chart: PNG, SVG or PDF"), _pacta_cli_chart },
   { "report", N_("Write a PDF briefing on agreements' coverage, with the matrix as CSV and JSON"), _pacta_cli_report },
 };

@@ -830,20 +830,10 @@ pacta_akn_save_file (PactaAgreement  *agreement,
                      GError         **error)
 {
   g_autofree char *xml = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (PACTA_IS_AGREEMENT (agreement), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   xml = pacta_akn_to_string (agreement);
-  if (!g_file_set_contents_full (path, xml, -1,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0644, &local_error))
-    {
-      g_autoptr(PactaProblem) problem = pacta_problem_new (path, 0, 0, local_error->message);
-
-      pacta_set_error_from_problem (error, PACTA_ERROR_IO, problem);
-      return FALSE;
-    }
-  return TRUE;
+  return _pacta_write_file (path, xml, error);
 }

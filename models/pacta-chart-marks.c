@@ -230,21 +230,3 @@ pacta_chart_paint_marker (cairo_t          *cr,
     }
   cairo_new_path (cr);
 }
-
-/* The symbol that stands for a status in text: the same as pacta check prints. */
-const char *
-pacta_chart_status_symbol (PactaFindingStatus status)
-{
-  switch (status)
-    {
-    case PACTA_FINDING_STATUS_COVERED:
-      return "●";
-    case PACTA_FINDING_STATUS_PARTIAL:
-      return "◐";
-    case PACTA_FINDING_STATUS_MISSING:
-      return "○";
-    case PACTA_FINDING_STATUS_NOT_APPLICABLE:
-    default:
-      return "–";
-    }
-}

@@ -46,6 +46,5 @@ void              pacta_chart_paint_marker       (cairo_t                 *cr,
                                                   const PactaRgba         *fill,
                                                   const PactaRgba         *outline,
                                                   double                   line_width);
-const char       *pacta_chart_status_symbol      (PactaFindingStatus       status);
 
 G_END_DECLS

@@ -157,13 +157,15 @@ pacta_summary_layout_new (const PactaChartData    *data,
       {
         GString *text = g_string_new (NULL);
 
-        g_string_append_printf (text, "● %u %s   ◐ %u %s   ○ %u %s",
-                                row->counts.covered, pacta_chart_status_word (PACTA_FINDING_STATUS_COVERED),
-                                row->counts.partial, pacta_chart_status_word (PACTA_FINDING_STATUS_PARTIAL),
-                                row->counts.missing, pacta_chart_status_word (PACTA_FINDING_STATUS_MISSING));
-        if (row->counts.not_applicable)
-          g_string_append_printf (text, "   – %u %s", row->counts.not_applicable,
-                                  pacta_chart_status_word (PACTA_FINDING_STATUS_NOT_APPLICABLE));
+        for (guint st = PACTA_FINDING_STATUS_COVERED; st <= PACTA_FINDING_STATUS_NOT_APPLICABLE; st++)
+          {
+            guint n = count_of (&row->counts, st);
+
+            if (st == PACTA_FINDING_STATUS_NOT_APPLICABLE && n == 0)
+              continue;
+            g_string_append_printf (text, "%s%s %u %s", text->len ? "   " : "", pacta_finding_status_to_mark (st), n,
+                                    pacta_chart_status_word (st));
+          }
         counts_text = g_string_free (text, FALSE);
       }
       counts_label = pacta_chart_label_new (context, counts_text, &small_font, text_w, 1);

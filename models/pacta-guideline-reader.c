@@ -364,17 +364,11 @@ pacta_guideline_save_file (PactaGuideline  *guideline,
                            const char      *path,
                            GError         **error)
 {
-  g_autofree char *xml = pacta_guideline_to_string (guideline);
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *xml = NULL;
 
-  if (!g_file_set_contents_full (path, xml, -1,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0644, &local_error))
-    {
-      g_autoptr(PactaProblem) problem = pacta_problem_new (path, 0, 0, local_error->message);
+  g_return_val_if_fail (PACTA_IS_GUIDELINE (guideline), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
 
-      pacta_set_error_from_problem (error, PACTA_ERROR_IO, problem);
-      return FALSE;
-    }
-  return TRUE;
+  xml = pacta_guideline_to_string (guideline);
+  return _pacta_write_file (path, xml, error);
 }

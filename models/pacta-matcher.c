@@ -32,7 +32,7 @@
 #define SIMILARITY_WEIGHT  4.0
 #define PREAMBLE_WEIGHT    0.5
 #define MAX_EVIDENCE       3
-#define SINGLE_TERM_FACTOR 0.6
+#define SINGLE_TERM_FACTOR 0.5
 #define DEFINITIONS_WEIGHT 0.6
 
 typedef struct
@@ -459,31 +459,41 @@ has_position_near (GArray *list,
 }
 
 /* How often the term occurs in the unit, and whether in its heading. A phrase occurs where
- * its rarest word stands with every other word within a short window. */
+ * its rarest word stands with every other word within a short window. Real treaties rarely
+ * repeat a checklist's phrase word for word, so a phrase of three or more words may miss one
+ * ("payment of benefits abroad" in "payment of benefits … residing in the other Party");
+ * *completeness says how much of it was found. */
 static guint
 count_term (Unit       *unit,
             const Term *term,
-            gboolean   *in_heading)
+            gboolean   *in_heading,
+            double     *completeness)
 {
+  GArray *lists[16];
   GArray *anchor = NULL;
   guint anchor_index = 0;
   guint window = term->n_keys + 3;
+  guint n_keys = MIN (term->n_keys, G_N_ELEMENTS (lists));
+  guint missing = 0;
   guint count = 0;
 
   *in_heading = FALSE;
-  for (guint k = 0; k < term->n_keys; k++)
+  *completeness = 0;
+  for (guint k = 0; k < n_keys; k++)
     {
-      GArray *list = g_hash_table_lookup (unit->positions, GUINT_TO_POINTER (term->keys[k]));
-
-      if (list == NULL)
-        return 0;
-      if (anchor == NULL || list->len < anchor->len)
+      lists[k] = g_hash_table_lookup (unit->positions, GUINT_TO_POINTER (term->keys[k]));
+      if (lists[k] == NULL)
         {
-          anchor = list;
+          missing++;
+          continue;
+        }
+      if (anchor == NULL || lists[k]->len < anchor->len)
+        {
+          anchor = lists[k];
           anchor_index = k;
         }
     }
-  if (anchor == NULL)
+  if (anchor == NULL || missing > (n_keys >= 3 ? 1 : 0))
     return 0;
 
   for (guint i = 0; i < anchor->len; i++)
@@ -491,12 +501,11 @@ count_term (Unit       *unit,
       guint position = g_array_index (anchor, guint, i);
       gboolean all = TRUE;
 
-      for (guint k = 0; k < term->n_keys && all; k++)
+      for (guint k = 0; k < n_keys && all; k++)
         {
-          if (k == anchor_index)
+          if (k == anchor_index || lists[k] == NULL)
             continue;
-          all = has_position_near (g_hash_table_lookup (unit->positions, GUINT_TO_POINTER (term->keys[k])),
-                                   position, window);
+          all = has_position_near (lists[k], position, window);
         }
       if (all)
         {
@@ -505,6 +514,8 @@ count_term (Unit       *unit,
             *in_heading = TRUE;
         }
     }
+  if (count > 0)
+    *completeness = (double) (n_keys - missing) / n_keys;
   return count;
 }
 
@@ -651,6 +662,7 @@ match_item (PactaMatcher       *self,
   g_autofree guint *df = g_new0 (guint, MAX (terms->len, 1));
   g_autofree guint *counts = g_new0 (guint, MAX (terms->len * n_units, 1));
   g_autofree gboolean *headings = g_new0 (gboolean, MAX (terms->len * n_units, 1));
+  g_autofree double *completeness = g_new0 (double, MAX (terms->len * n_units, 1));
   g_autofree UnitScore *scores = g_new0 (UnitScore, MAX (n_units, 1));
   g_autofree double *contributions = g_new0 (double, MAX (terms->len, 1));
   g_autoptr(GArray) vector = NULL;
@@ -664,18 +676,19 @@ match_item (PactaMatcher       *self,
   for (guint t = 0; t < terms->len; t++)
     {
       const Term *term = &g_array_index (terms, Term, t);
-      gboolean possible = TRUE;
+      guint absent = 0;
 
       /* Most terms of most items are absent from a given text: skip them at once. */
-      for (guint k = 0; k < term->n_keys && possible; k++)
-        possible = g_hash_table_contains (index->df, GUINT_TO_POINTER (term->keys[k]));
-      if (!possible)
+      for (guint k = 0; k < term->n_keys; k++)
+        absent += !g_hash_table_contains (index->df, GUINT_TO_POINTER (term->keys[k]));
+      if (absent > (term->n_keys >= 3 ? 1u : 0u))
         continue;
       for (guint u = 0; u < n_units; u++)
       {
         counts[t * n_units + u] = count_term (g_ptr_array_index (index->units, u),
                                               &g_array_index (terms, Term, t),
-                                              &headings[t * n_units + u]);
+                                              &headings[t * n_units + u],
+                                              &completeness[t * n_units + u]);
         if (counts[t * n_units + u] > 0)
           df[t]++;
       }
@@ -703,6 +716,7 @@ match_item (PactaMatcher       *self,
           saturation = (count * 2.2) / (count + 1.2);
           specificity = 1.0 + 0.5 * MIN (term->n_keys - 1, 2);
           contributions[t] = MAX (idf, 0.1) * saturation * specificity *
+                             pow (completeness[t * n_units + u], 2) *
                              (headings[t * n_units + u] ? HEADING_BONUS : 1.0);
           g_ptr_array_add (scores[u].terms, (gpointer) term->text);
         }

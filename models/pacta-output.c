@@ -72,7 +72,9 @@ pacta_output_write (const char  *path,
 
   if (!pacta_output_check_writable (path, error))
     return FALSE;
-  if (!g_file_set_contents_full (path, data ? data : "", size, G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local))
+  /* The same flags as the core's XML writer (_pacta_write_file), for binary data too. */
+  if (!g_file_set_contents_full (path, data ? data : "", size,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0644, &local))
     {
       g_set_error (error, PACTA_ERROR, PACTA_ERROR_IO, _("cannot write %s: %s"), path, local->message);
       return FALSE;

@@ -726,7 +726,7 @@ add_gaps (PactaReport *self,
                     continue;
                   }
                 shown++;
-                title = g_markup_printf_escaped ("%s %s — %s", pacta_chart_status_symbol (status),
+                title = g_markup_printf_escaped ("%s %s — %s", pacta_finding_status_to_mark (status),
                                                  pacta_finding_status_to_label (status), pacta_guideline_item_get_title (item));
                 pacta_flow_paragraph (flow, PACTA_FLOW_ITEM, title);
                 if (pacta_guideline_item_get_cite (item))

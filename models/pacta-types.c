@@ -161,3 +161,21 @@ pacta_finding_origin_to_string (PactaFindingOrigin origin)
   g_return_val_if_fail (origin <= PACTA_FINDING_ORIGIN_NOT_APPLICABLE, "matched");
   return finding_origin_names[origin];
 }
+
+/* A mark that tells the status without colour: ● covered, ◐ partial, ○ missing, – n/a. */
+const char *
+pacta_finding_status_to_mark (PactaFindingStatus status)
+{
+  switch (status)
+    {
+    case PACTA_FINDING_STATUS_COVERED:
+      return "●";
+    case PACTA_FINDING_STATUS_PARTIAL:
+      return "◐";
+    case PACTA_FINDING_STATUS_MISSING:
+      return "○";
+    case PACTA_FINDING_STATUS_NOT_APPLICABLE:
+    default:
+      return "–";
+    }
+}

@@ -86,6 +86,7 @@ const char          *pacta_finding_status_to_string   (PactaFindingStatus  statu
 gboolean             pacta_finding_status_from_string (const char         *str,
                                                        PactaFindingStatus *status);
 const char          *pacta_finding_status_to_label    (PactaFindingStatus  status);
+const char          *pacta_finding_status_to_mark     (PactaFindingStatus  status);
 const char          *pacta_finding_origin_to_string   (PactaFindingOrigin  origin);
 
 G_END_DECLS

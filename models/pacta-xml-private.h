@@ -24,6 +24,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 void      _pacta_xml_init              (void);
 GBytes   *_pacta_read_file             (const char   *path,
                                         GError      **error);
+gboolean  _pacta_write_file            (const char   *path,
+                                        const char   *contents,
+                                        GError      **error);
 xmlDoc   *_pacta_xml_parse             (GBytes       *bytes,
                                         const char   *file,
                                         GError      **error);

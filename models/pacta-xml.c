@@ -219,6 +219,26 @@ _pacta_read_file (const char  *path,
   return g_bytes_new_take (contents, length);
 }
 
+/* Writes atomically and durably: the old file stays whole until the new one is on disk. */
+gboolean
+_pacta_write_file (const char  *path,
+                   const char  *contents,
+                   GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_file_set_contents_full (path, contents, -1,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0644, &local_error))
+    {
+      g_autoptr(PactaProblem) problem = pacta_problem_new (path, 0, 0, local_error->message);
+
+      pacta_set_error_from_problem (error, PACTA_ERROR_IO, problem);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 is_blank (const char *data,
           gsize       length)

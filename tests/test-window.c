@@ -1,0 +1,852 @@
+/* test-window.c — the main window, driven headless under Xvfb
+ *
+ * Run with `meson test -C build --suite ui`. Without a display every test is skipped.
+ * With PACTA_SCREENSHOT_DIR set, /ui/window/screenshots writes window-read.png and
+ * window-guideline.png there (see docs/screenshots/README.md).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "pacta-application.h"
+#include "pacta-data.h"
+#include "pacta-check-view.h"
+#include "pacta-compare-page.h"
+#include "pacta-window-private.h"
+
+#define WINDOW_WIDTH  1280
+#define WINDOW_HEIGHT 800
+
+static PactaApplication *app;
+
+/* ---- Helpers ------------------------------------------------------------------------------ */
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *done = user_data;
+
+  *done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms milliseconds (layout, idles, timeouts). */
+static void
+run_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static char *
+sample_path (const char *name)
+{
+  return g_build_filename (pacta_data_dir (), "samples", name, NULL);
+}
+
+static char *
+guideline_path (const char *name)
+{
+  return g_build_filename (pacta_data_dir (), "guidelines", name, NULL);
+}
+
+static PactaWindow *
+create_window (void)
+{
+  PactaWindow *window = pacta_window_new (GTK_APPLICATION (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), WINDOW_WIDTH, WINDOW_HEIGHT);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+destroy_window (PactaWindow *window)
+{
+  GtkWindow *dialog = _pacta_window_get_error_dialog (window);
+
+  if (dialog != NULL)
+    gtk_window_destroy (dialog);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_for (50);
+  g_assert_null (window);
+}
+
+/* Finds the outline row whose provision has number @num. */
+static PactaProvision *
+find_outline_provision (PactaWindow *window,
+                        const char  *num,
+                        guint       *depth)
+{
+  GListModel *outline = _pacta_window_get_outline_model (window);
+  guint n = g_list_model_get_n_items (outline);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (outline, i);
+      g_autoptr(PactaProvision) provision = gtk_tree_list_row_get_item (row);
+
+      if (g_strcmp0 (pacta_provision_get_num (provision), num) == 0)
+        {
+          if (depth != NULL)
+            *depth = gtk_tree_list_row_get_depth (row);
+          return provision; /* the agreement keeps it alive */
+        }
+    }
+  return NULL;
+}
+
+static void
+wait_until_visible (PactaWindow    *window,
+                    PactaProvision *provision)
+{
+  for (guint i = 0; i < 500 && !_pacta_window_is_provision_visible (window, provision); i++)
+    run_for (20);
+  run_for (150); /* let the scroll position settle */
+}
+
+static void
+select_sample (PactaWindow *window,
+               const char  *name)
+{
+  g_autofree char *path = sample_path (name);
+
+  g_assert_true (_pacta_window_select_path (window, path));
+  run_for (50);
+}
+
+/* Renders a window (or popover) to a texture with its own renderer (cairo in the tests). */
+static GdkTexture *
+render_native (gpointer native)
+{
+  GtkWidget *widget = GTK_WIDGET (native);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (native));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+static void
+save_png (gpointer    native,
+          const char *path)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (native));
+  run_for (100);
+  texture = render_native (native);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* ---- Tests -------------------------------------------------------------------------------- */
+
+static void
+test_lists_samples (void)
+{
+  g_autoptr(GPtrArray) samples = pacta_data_list_files ("samples");
+  g_autoptr(GPtrArray) guidelines = pacta_data_list_files ("guidelines");
+  PactaWindow *window = create_window ();
+
+  /* The data folder of the source tree ships 9 samples and 6 guidelines. */
+  g_assert_cmpuint (samples->len, ==, 9);
+  g_assert_cmpuint (guidelines->len, ==, 6);
+
+  g_assert_cmpuint (_pacta_window_count_agreements (window), ==, samples->len);
+  g_assert_cmpuint (_pacta_window_count_guidelines (window), ==, guidelines->len);
+  g_assert_cmpuint (_pacta_window_count_sidebar_rows (window, FALSE), ==, samples->len);
+  g_assert_cmpuint (_pacta_window_count_sidebar_rows (window, TRUE), ==, guidelines->len);
+
+  for (guint i = 0; i < samples->len; i++)
+    g_assert_true (_pacta_window_select_path (window, g_ptr_array_index (samples, i)));
+  for (guint i = 0; i < guidelines->len; i++)
+    g_assert_true (_pacta_window_select_path (window, g_ptr_array_index (guidelines, i)));
+
+  destroy_window (window);
+}
+
+static void
+test_empty_state (void)
+{
+  PactaWindow *window = create_window ();
+
+  /* Nothing selected at first: the status page that explains Pacta. */
+  g_assert_cmpint (_pacta_window_get_page (window), ==, PACTA_WINDOW_PAGE_EMPTY);
+  g_assert_cmpstr (_pacta_window_get_title_text (window), ==, "Pacta");
+
+  /* "Explore the sample library" selects the first sample. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.explore-samples", NULL));
+  run_for (50);
+  g_assert_cmpint (_pacta_window_get_page (window), ==, PACTA_WINDOW_PAGE_AGREEMENT);
+  g_assert_nonnull (_pacta_window_get_agreement (window));
+
+  destroy_window (window);
+}
+
+static void
+test_select_shows_articles (void)
+{
+  PactaWindow *window = create_window ();
+  g_autofree char *text = NULL;
+  PactaAgreement *agreement;
+  PactaProvision *article, *part;
+  GListModel *outline;
+  guint depth = 0;
+
+  select_sample (window, "xa-xb-ssa-2019.akn.xml");
+
+  g_assert_cmpint (_pacta_window_get_page (window), ==, PACTA_WINDOW_PAGE_AGREEMENT);
+  agreement = _pacta_window_get_agreement (window);
+  g_assert_nonnull (agreement);
+  g_assert_cmpstr (_pacta_window_get_title_text (window), ==, "XA–XB Social Security Agreement (2019)");
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "XA–XB Social Security Agreement"));
+
+  /* The outline lists parts and articles, never paragraphs or points. */
+  outline = _pacta_window_get_outline_model (window);
+  g_assert_cmpuint (g_list_model_get_n_items (outline), >, 37);
+  for (guint i = 0; i < g_list_model_get_n_items (outline); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (outline, i);
+      g_autoptr(PactaProvision) provision = gtk_tree_list_row_get_item (row);
+      PactaProvisionKind kind = pacta_provision_get_kind (provision);
+
+      g_assert_cmpint (kind, !=, PACTA_PROVISION_KIND_PARAGRAPH);
+      g_assert_cmpint (kind, !=, PACTA_PROVISION_KIND_POINT);
+      g_assert_cmpint (kind, !=, PACTA_PROVISION_KIND_LIST);
+    }
+
+  part = find_outline_provision (window, "Part I", &depth);
+  g_assert_nonnull (part);
+  g_assert_cmpuint (depth, ==, 0);
+
+  article = find_outline_provision (window, "Article 5", &depth);
+  g_assert_nonnull (article);
+  g_assert_cmpuint (depth, ==, 1);
+  g_assert_cmpstr (pacta_provision_get_heading (article), ==, "Export of benefits");
+  /* Article 5 carries refersTo tags: its row shows the evidence dot */
+  g_assert_nonnull (pacta_provision_get_refers_to (article));
+  g_assert_nonnull (pacta_provision_get_refers_to (article)[0]);
+
+  /* Selecting the outline row shows the article in the reading column. */
+  g_assert_true (_pacta_window_select_provision (window, article));
+  wait_until_visible (window, article);
+  g_assert_true (_pacta_window_get_selected_provision (window) == article);
+  g_assert_true (_pacta_window_is_provision_visible (window, article));
+
+  text = _pacta_window_dup_reading_text (window);
+  g_assert_nonnull (strstr (text, "Article 5\nExport of benefits\n"));
+  g_assert_nonnull (strstr (text, "Preamble"));
+  g_assert_nonnull (strstr (text, "In witness whereof"));
+
+  /* An article near the end too. */
+  article = find_outline_provision (window, "Article 37", NULL);
+  g_assert_nonnull (article);
+  g_assert_true (_pacta_window_select_provision (window, article));
+  wait_until_visible (window, article);
+  g_assert_true (_pacta_window_is_provision_visible (window, article));
+  g_assert_true (_pacta_window_get_selected_provision (window) == article);
+
+  destroy_window (window);
+}
+
+static void
+test_select_guideline (void)
+{
+  PactaWindow *window = create_window ();
+  g_autofree char *path = guideline_path ("ss-coordination.xml");
+  PactaGuideline *guideline;
+
+  g_assert_true (_pacta_window_select_path (window, path));
+  run_for (50);
+  g_assert_cmpint (_pacta_window_get_page (window), ==, PACTA_WINDOW_PAGE_GUIDELINE);
+  guideline = _pacta_window_get_guideline (window);
+  g_assert_nonnull (guideline);
+  g_assert_cmpuint (_pacta_window_get_n_guideline_items_shown (window), ==, pacta_guideline_get_n_items (guideline));
+  g_assert_cmpuint (_pacta_window_get_n_guideline_items_shown (window), >, 0);
+
+  destroy_window (window);
+}
+
+static void
+test_open_bad_file_keeps_state (void)
+{
+  PactaWindow *window = create_window ();
+  g_autofree char *dir = g_dir_make_tmp ("pacta-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "broken.akn.xml", NULL);
+  g_autofree char *text_path = g_build_filename (dir, "notes.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) text_file = g_file_new_for_path (text_path);
+  g_autofree char *title = NULL;
+  PactaAgreement *agreement;
+  GtkWindow *dialog;
+  guint n_agreements;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "<?xml version=\"1.0\"?>\n"
+                                      "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">\n"
+                                      "  <act name=\"ssa\"><meta></act>\n"
+                                      "</akomaNtoso>\n", -1, NULL));
+  g_assert_true (g_file_set_contents (text_path, "This is not XML at all.\n", -1, NULL));
+
+  select_sample (window, "xa-xb-ssa-2019.akn.xml");
+  agreement = _pacta_window_get_agreement (window);
+  title = g_strdup (_pacta_window_get_title_text (window));
+  n_agreements = _pacta_window_count_agreements (window);
+
+  g_assert_false (_pacta_window_open_file_sync (window, file));
+
+  /* Reported with file, line and column … */
+  g_assert_nonnull (_pacta_window_get_last_error (window));
+  g_assert_nonnull (strstr (_pacta_window_get_last_error (window), "broken.akn.xml:3:"));
+  dialog = _pacta_window_get_error_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "broken.akn.xml"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "broken.akn.xml:3:"));
+
+  /* … and nothing else changed. */
+  g_assert_cmpint (_pacta_window_get_page (window), ==, PACTA_WINDOW_PAGE_AGREEMENT);
+  g_assert_true (_pacta_window_get_agreement (window) == agreement);
+  g_assert_cmpstr (_pacta_window_get_title_text (window), ==, title);
+  g_assert_cmpuint (_pacta_window_count_agreements (window), ==, n_agreements);
+
+  /* A second bad file while the dialog is open adds to the same dialog. */
+  g_assert_false (_pacta_window_open_file_sync (window, text_file));
+  g_assert_true (_pacta_window_get_error_dialog (window) == dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "notes.xml:1:"));
+  g_assert_true (_pacta_window_get_agreement (window) == agreement);
+
+  /* "Close" dismisses it */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  run_for (50);
+  g_assert_null (_pacta_window_get_error_dialog (window));
+
+  destroy_window (window);
+  g_unlink (path);
+  g_unlink (text_path);
+  g_rmdir (dir);
+}
+
+static void
+test_open_close_undo (void)
+{
+  PactaWindow *window = create_window ();
+  g_autofree char *source = sample_path ("xe-xh-mou-2019.akn.xml");
+  g_autofree char *dir = g_dir_make_tmp ("pacta-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "my-draft.akn.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_auto(GStrv) recent = NULL;
+  guint n_agreements = _pacta_window_count_agreements (window);
+
+  g_settings_reset (settings, "recent-files");
+  g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+
+  /* Opening adds it to the library, selects it and remembers it. */
+  g_assert_true (_pacta_window_open_file_sync (window, file));
+  g_assert_cmpuint (_pacta_window_count_agreements (window), ==, n_agreements + 1);
+  g_assert_cmpint (_pacta_window_get_page (window), ==, PACTA_WINDOW_PAGE_AGREEMENT);
+  g_assert_cmpstr (pacta_agreement_get_path (_pacta_window_get_agreement (window)), ==, path);
+  recent = g_settings_get_strv (settings, "recent-files");
+  g_assert_cmpuint (g_strv_length (recent), ==, 1);
+  g_assert_cmpstr (recent[0], ==, path);
+
+  /* Opening it again selects the same entry. */
+  g_assert_true (_pacta_window_open_file_sync (window, file));
+  g_assert_cmpuint (_pacta_window_count_agreements (window), ==, n_agreements + 1);
+
+  /* Ctrl+W closes it: out of the library, back to the empty state; undo brings it back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-current", NULL));
+  run_for (20);
+  g_assert_cmpuint (_pacta_window_count_agreements (window), ==, n_agreements);
+  g_assert_cmpint (_pacta_window_get_page (window), ==, PACTA_WINDOW_PAGE_EMPTY);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-close", NULL));
+  run_for (20);
+  g_assert_cmpuint (_pacta_window_count_agreements (window), ==, n_agreements + 1);
+  g_assert_cmpint (_pacta_window_get_page (window), ==, PACTA_WINDOW_PAGE_AGREEMENT);
+
+  /* Closing a bundled sample only clears the selection. */
+  select_sample (window, "xa-xb-ssa-2019.akn.xml");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-current", NULL));
+  run_for (20);
+  g_assert_cmpint (_pacta_window_get_page (window), ==, PACTA_WINDOW_PAGE_EMPTY);
+  g_assert_cmpuint (_pacta_window_count_agreements (window), ==, n_agreements + 1);
+
+  destroy_window (window);
+  g_settings_reset (settings, "recent-files");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_search (void)
+{
+  PactaWindow *window = create_window ();
+  guint all = _pacta_window_count_sidebar_rows (window, FALSE);
+
+  /* By party name, accent-insensitively, and by party code with a plain hyphen */
+  _pacta_window_set_search_text (window, "Estmark");
+  g_assert_cmpuint (_pacta_window_count_sidebar_rows (window, FALSE), ==, 1);
+  g_assert_cmpuint (_pacta_window_count_sidebar_rows (window, TRUE), ==, 0);
+
+  _pacta_window_set_search_text (window, "securite");
+  g_assert_cmpuint (_pacta_window_count_sidebar_rows (window, FALSE), >=, 1);
+  g_assert_cmpuint (_pacta_window_count_sidebar_rows (window, FALSE), <, all);
+
+  _pacta_window_set_search_text (window, "xa-xb 2019");
+  g_assert_cmpuint (_pacta_window_count_sidebar_rows (window, FALSE), ==, 1);
+
+  _pacta_window_set_search_text (window, "");
+  g_assert_cmpuint (_pacta_window_count_sidebar_rows (window, FALSE), ==, all);
+
+  destroy_window (window);
+}
+
+static void
+test_zoom (void)
+{
+  PactaWindow *window = create_window ();
+
+  select_sample (window, "xa-xb-ssa-2019.akn.xml");
+  g_assert_cmpfloat_with_epsilon (_pacta_window_get_zoom (window), 1.0, 0.001);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL));
+  g_assert_cmpfloat (_pacta_window_get_zoom (window), >, 1.0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL));
+  g_assert_cmpfloat_with_epsilon (_pacta_window_get_zoom (window), 1.0, 0.001);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL));
+  g_assert_cmpfloat (_pacta_window_get_zoom (window), <, 1.0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL));
+
+  destroy_window (window);
+}
+
+static void
+test_remembers_size (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  PactaWindow *window = pacta_window_new (GTK_APPLICATION (app));
+  int width = 0, height = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* Closing saves the size; the next window opens with it. */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_close (GTK_WINDOW (window));
+  run_for (50);
+  g_assert_null (window);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  window = pacta_window_new (GTK_APPLICATION (app));
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 700);
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_for (20);
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+static void
+test_keyboard (void)
+{
+  PactaWindow *window = create_window ();
+  GtkWidget *focus;
+
+  select_sample (window, "xa-xb-ssa-2019.akn.xml");
+
+  /* Ctrl+F: the search entry */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-search", NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
+
+  /* F6: library, then outline, then the text, then back to the library */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cycle-pane", NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_VIEW));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cycle-pane", NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cycle-pane", NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW));
+
+  /* Ctrl+? (set up by GtkApplication from gtk/help-overlay.ui) */
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+
+    g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
+  }
+  {
+    g_auto(GStrv) quit = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+    g_auto(GStrv) open = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.open");
+
+    g_assert_cmpstr (quit[0], ==, "<Control>q");
+    g_assert_cmpstr (open[0], ==, "<Control>o");
+  }
+
+  /* F9 hides and shows the contents */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-contents", NULL));
+  run_for (20);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-contents", NULL));
+
+  destroy_window (window);
+}
+
+/* `pacta FILE…` ends up in GApplication::open */
+static void
+test_app_opens_files (void)
+{
+  g_autofree char *source = sample_path ("xc-xn-ssa-draft-2025.akn.xml");
+  g_autofree char *dir = g_dir_make_tmp ("pacta-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "counter-draft.akn.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PactaWindow *window = NULL;
+  PactaAgreement *agreement;
+  GList *windows;
+
+  g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  g_assert_nonnull (windows);
+  window = PACTA_WINDOW (windows->data);
+  while (_pacta_window_get_n_pending (window) > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  agreement = _pacta_window_get_agreement (window);
+  g_assert_nonnull (agreement);
+  g_assert_cmpstr (pacta_agreement_get_path (agreement), ==, path);
+
+  destroy_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_render_png (void)
+{
+  PactaWindow *window = create_window ();
+  g_autofree char *path = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guchar *pixels = NULL;
+  g_autoptr(GHashTable) colors = g_hash_table_new (NULL, NULL);
+  const char *dir = g_getenv ("G_TEST_BUILDDIR");
+  PactaProvision *article;
+  int width, height;
+  gsize stride;
+
+  select_sample (window, "xa-xb-ssa-2019.akn.xml");
+  article = find_outline_provision (window, "Article 5", NULL);
+  g_assert_true (_pacta_window_select_provision (window, article));
+  wait_until_visible (window, article);
+
+  path = g_build_filename (dir != NULL ? dir : g_get_tmp_dir (), "test-window-render.png", NULL);
+  g_unlink (path);
+  save_png (window, path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  /* Read back: the right size, and not one flat colour. */
+  texture = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  g_assert_cmpint (width, ==, gtk_widget_get_width (GTK_WIDGET (window)));
+  g_assert_cmpint (height, ==, gtk_widget_get_height (GTK_WIDGET (window)));
+
+  stride = (gsize) width * 4;
+  pixels = g_malloc (stride * height);
+  gdk_texture_download (texture, pixels, stride);
+  for (int y = 0; y < height; y += 3)
+    for (int x = 0; x < width; x += 3)
+      {
+        guint32 pixel;
+
+        memcpy (&pixel, pixels + y * stride + x * 4, 4);
+        g_hash_table_add (colors, GUINT_TO_POINTER (pixel));
+      }
+  g_test_message ("%s: %d×%d, %u colours", path, width, height, g_hash_table_size (colors));
+  g_assert_cmpuint (g_hash_table_size (colors), >, 16);
+
+  destroy_window (window);
+}
+
+/* Writes the screenshots in docs/screenshots when PACTA_SCREENSHOT_DIR is set. */
+static void
+test_screenshots (void)
+{
+  const char *dir = g_getenv ("PACTA_SCREENSHOT_DIR");
+  g_autofree char *read_png = NULL;
+  g_autofree char *guideline_png = NULL;
+  g_autofree char *guideline = NULL;
+  PactaWindow *window;
+  PactaProvision *article;
+
+  if (dir == NULL || dir[0] == '\0')
+    {
+      g_test_skip ("PACTA_SCREENSHOT_DIR is not set");
+      return;
+    }
+
+  g_mkdir_with_parents (dir, 0755);
+  read_png = g_build_filename (dir, "window-read.png", NULL);
+  guideline_png = g_build_filename (dir, "window-guideline.png", NULL);
+  guideline = guideline_path ("au-labour-migration.xml");
+
+  window = create_window ();
+  _pacta_window_set_details_expanded (window, TRUE);
+  select_sample (window, "xa-xb-ssa-2019.akn.xml");
+  article = find_outline_provision (window, "Article 5", NULL);
+  g_assert_true (_pacta_window_select_provision (window, article));
+  wait_until_visible (window, article);
+  save_png (window, read_png);
+
+  g_assert_true (_pacta_window_select_path (window, guideline));
+  run_for (600); /* past the cross-fade */
+  save_png (window, guideline_png);
+
+  {
+    g_autofree char *check_png = g_build_filename (dir, "window-check.png", NULL);
+
+    select_sample (window, "xc-xn-ssa-draft-2025.akn.xml");
+    _pacta_window_show_view (window, "check");
+    pacta_check_view_select_item (PACTA_CHECK_VIEW (_pacta_window_get_check_view (window)), "ssa-equal-treatment");
+    run_for (600);
+    save_png (window, check_png);
+    _pacta_window_show_view (window, "read");
+  }
+
+  {
+    g_autofree char *compare_png = g_build_filename (dir, "window-compare.png", NULL);
+
+    select_sample (window, "xa-xp-blma-draft-round1.akn.xml");
+    _pacta_window_show_view (window, "compare");
+    run_for (600);
+    save_png (window, compare_png);
+    _pacta_window_show_view (window, "read");
+  }
+  g_test_message ("wrote %s and %s", read_png, guideline_png);
+
+  /* For reviewing the look: the empty state, and the Read view in dark and high contrast */
+  if (g_getenv ("PACTA_SCREENSHOT_EXTRA") != NULL)
+    {
+      AdwStyleManager *style_manager = adw_style_manager_get_default ();
+      g_autofree char *empty_png = g_build_filename (dir, "window-empty.png", NULL);
+      g_autofree char *dark_png = g_build_filename (dir, "window-read-dark.png", NULL);
+      g_autofree char *narrow_png = g_build_filename (dir, "window-narrow.png", NULL);
+      g_autofree char *menu_png = g_build_filename (dir, "window-menu.png", NULL);
+      GtkWidget *popover;
+
+      popover = _pacta_window_popup_primary_menu (window);
+      run_for (400);
+      save_png (popover, menu_png);
+      gtk_popover_popdown (GTK_POPOVER (popover));
+
+      {
+        g_autofree char *bad = g_build_filename (g_get_tmp_dir (), "broken-agreement.akn.xml", NULL);
+        g_autofree char *dialog_png = g_build_filename (dir, "window-error.png", NULL);
+        g_autofree char *about_png = g_build_filename (dir, "window-about.png", NULL);
+        g_autoptr(GFile) file = g_file_new_for_path (bad);
+        GtkWindow *about;
+
+        g_assert_true (g_file_set_contents (bad, "<?xml version=\"1.0\"?>\n<akomaNtoso>\n  <act><meta></act>\n", -1, NULL));
+        g_assert_false (_pacta_window_open_file_sync (window, file));
+        run_for (400);
+        save_png (_pacta_window_get_error_dialog (window), dialog_png);
+        gtk_window_destroy (_pacta_window_get_error_dialog (window));
+        g_unlink (bad);
+
+        g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+        run_for (600);
+        {
+          GListModel *toplevels = gtk_window_get_toplevels ();
+
+          about = NULL;
+          for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+            {
+              g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+              if (ADW_IS_ABOUT_WINDOW (toplevel))
+                about = toplevel;
+            }
+        }
+        g_assert_true (ADW_IS_ABOUT_WINDOW (about));
+        save_png (about, about_png);
+        gtk_window_destroy (about);
+        gtk_window_present (GTK_WINDOW (window));
+      }
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-current", NULL));
+      run_for (600);
+      save_png (window, empty_png);
+
+      adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+      select_sample (window, "xf-xk-securite-sociale-pensions-2016.akn.xml");
+      article = find_outline_provision (window, "Article 5", NULL);
+      g_assert_true (_pacta_window_select_provision (window, article));
+      wait_until_visible (window, article);
+      run_for (600);
+      save_png (window, dark_png);
+      adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+
+      gtk_window_set_default_size (GTK_WINDOW (window), 600, 760);
+      run_for (600);
+      save_png (window, narrow_png);
+    }
+
+  destroy_window (window);
+}
+
+/* The Check view follows the selected agreement, and "go to provision" opens it in Read. */
+static void
+test_check_view (void)
+{
+  PactaWindow *window = create_window ();
+  PactaCheckView *check;
+  PactaCoverage *coverage;
+  PactaProvision *provision;
+
+  select_sample (window, "xa-xd-blma-2021.akn.xml");
+  _pacta_window_show_view (window, "check");
+  run_for (100);
+  g_assert_cmpstr (_pacta_window_get_view (window), ==, "check");
+  check = PACTA_CHECK_VIEW (_pacta_window_get_check_view (window));
+  g_assert_true (pacta_check_view_get_agreement (check) == _pacta_window_get_agreement (window));
+  coverage = pacta_check_view_get_coverage (check);
+  g_assert_nonnull (coverage);
+  g_assert_cmpstr (pacta_guideline_get_id (pacta_coverage_get_guideline (coverage)), ==, "unnm-blma");
+
+  /* Another agreement: the view stays Check and follows the selection. */
+  select_sample (window, "xa-xb-ssa-2019.akn.xml");
+  g_assert_cmpstr (_pacta_window_get_view (window), ==, "check");
+  coverage = pacta_check_view_get_coverage (check);
+  g_assert_cmpstr (pacta_guideline_get_id (pacta_coverage_get_guideline (coverage)), ==, "ss-coord");
+  g_assert_cmpint (pacta_finding_get_status (pacta_coverage_lookup (coverage, "ssa-export")), ==,
+                   PACTA_FINDING_STATUS_COVERED);
+
+  g_signal_emit_by_name (check, "activate-provision", "art_5");
+  run_for (100);
+  g_assert_cmpstr (_pacta_window_get_view (window), ==, "read");
+  provision = _pacta_window_get_selected_provision (window);
+  g_assert_nonnull (provision);
+  g_assert_cmpstr (pacta_provision_get_eid (provision), ==, "art_5");
+
+  destroy_window (window);
+}
+
+/* Compare: side A follows the selection, side B starts with the other round of the same draft. */
+static void
+test_compare_view (void)
+{
+  PactaWindow *window = create_window ();
+  PactaComparePage *page;
+  PactaComparison *comparison;
+
+  select_sample (window, "xa-xp-blma-draft-round1.akn.xml");
+  _pacta_window_show_view (window, "compare");
+  run_for (200);
+  page = PACTA_COMPARE_PAGE (_pacta_window_get_compare_page (window));
+  g_assert_true (pacta_compare_page_get_a (page) == _pacta_window_get_agreement (window));
+  g_assert_nonnull (pacta_compare_page_get_b (page));
+  g_assert_cmpstr (pacta_agreement_get_short_title (pacta_compare_page_get_b (page)), ==,
+                   "XA–XP Labour Mobility Agreement (draft, round 2)");
+  comparison = pacta_compare_view_get_comparison (pacta_compare_page_get_view (page));
+  g_assert_nonnull (comparison);
+  g_assert_nonnull (pacta_compare_view_get_cell (pacta_compare_page_get_view (page), PACTA_SIDE_B, "art_8"));
+
+  /* Back in Read, the outline still folds and unfolds cleanly. */
+  _pacta_window_show_view (window, "read");
+  run_for (100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-contents", NULL));
+  run_for (300);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-contents", NULL));
+  run_for (300);
+
+  destroy_window (window);
+}
+
+static void
+skip_test (gconstpointer data)
+{
+  g_test_skip ("no display");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  static const struct {
+    const char *path;
+    void (*func) (void);
+  } tests[] = {
+    { "/ui/window/lists-samples", test_lists_samples },
+    { "/ui/window/empty-state", test_empty_state },
+    { "/ui/window/select-shows-articles", test_select_shows_articles },
+    { "/ui/window/select-guideline", test_select_guideline },
+    { "/ui/window/open-bad-file-keeps-state", test_open_bad_file_keeps_state },
+    { "/ui/window/open-close-undo", test_open_close_undo },
+    { "/ui/window/search", test_search },
+    { "/ui/window/zoom", test_zoom },
+    { "/ui/window/remembers-size", test_remembers_size },
+    { "/ui/window/keyboard", test_keyboard },
+    { "/ui/app/opens-files", test_app_opens_files },
+    { "/ui/window/check-view", test_check_view },
+    { "/ui/window/compare-view", test_compare_view },
+    { "/ui/window/render-png", test_render_png },
+    { "/ui/window/screenshots", test_screenshots },
+  };
+  g_autoptr(GError) error = NULL;
+  gboolean have_display;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  have_display = gtk_init_check ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
+    {
+      if (have_display)
+        g_test_add_func (tests[i].path, tests[i].func);
+      else
+        g_test_add_data_func (tests[i].path, NULL, skip_test);
+    }
+
+  if (have_display)
+    {
+      /* Not unique: the tests need no session bus. */
+      app = pacta_application_new ();
+      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (app), NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}

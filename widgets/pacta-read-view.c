@@ -1,0 +1,534 @@
+/* pacta-read-view.c — the Read view: metadata, outline and the agreement's text
+ *
+ * The outline lists parts/chapters and articles (never paragraphs) from a GtkTreeListModel over
+ * the provisions. Selecting a row scrolls the text to it; scrolling the text moves the outline
+ * selection along once the chosen provision has left the screen.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "pacta-read-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pacta-agreement-header.h"
+#include "pacta-document-view.h"
+#include "pacta-outline-row.h"
+#include "pacta-read-view.h"
+
+struct _PactaReadView
+{
+  AdwBin                parent_instance;
+
+  /* Template widgets */
+  PactaAgreementHeader *header;
+  AdwFlap              *flap;
+  GtkListView          *outline_view;
+  GtkScrolledWindow    *text_scroller;
+  AdwClampScrollable   *clamp;
+  PactaDocumentView    *document_view;
+
+  /* Owned references */
+  PactaAgreement       *agreement;
+  GtkTreeListModel     *tree;
+  GtkSingleSelection   *selection;
+  GtkFilter            *outline_filter;
+
+  /* Borrowed: the row the reader picked, as long as it is on screen */
+  PactaProvision       *chosen;
+
+  guint                 syncing : 1;
+};
+
+G_DEFINE_FINAL_TYPE (PactaReadView, pacta_read_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_AGREEMENT,
+  PROP_ZOOM,
+  PROP_GUIDELINES,
+  PROP_SELECTED_PROVISION,
+  PROP_OUTLINE_REVEALED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+outline_filter_func (gpointer item,
+                     gpointer user_data)
+{
+  return pacta_provision_is_outline_node (PACTA_PROVISION (item));
+}
+
+static GListModel *
+create_children_model (gpointer item,
+                       gpointer user_data)
+{
+  PactaReadView *self = user_data;
+  PactaProvision *provision = PACTA_PROVISION (item);
+
+  if (!pacta_provision_is_outline_container (provision))
+    return NULL;
+  return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (pacta_provision_get_children (provision)),
+                                                  g_object_ref (self->outline_filter)));
+}
+
+static guint
+find_row (PactaReadView  *self,
+          PactaProvision *provision)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (item == (GObject *) provision)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+
+  gtk_tree_expander_set_indent_for_icon (GTK_TREE_EXPANDER (expander), TRUE);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), pacta_outline_row_new ());
+  gtk_list_item_set_child (list_item, expander);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  user_data)
+{
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+  g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+  gtk_tree_expander_set_list_row (expander, row);
+  pacta_outline_row_set_provision (PACTA_OUTLINE_ROW (gtk_tree_expander_get_child (expander)),
+                                   PACTA_PROVISION (item));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
+
+  gtk_tree_expander_set_list_row (expander, NULL);
+  pacta_outline_row_set_provision (PACTA_OUTLINE_ROW (gtk_tree_expander_get_child (expander)), NULL);
+}
+
+static void
+scroll_outline_to (PactaReadView *self,
+                   guint          position)
+{
+  if (position != GTK_INVALID_LIST_POSITION && gtk_widget_get_mapped (GTK_WIDGET (self->outline_view)))
+    gtk_widget_activate_action (GTK_WIDGET (self->outline_view), "list.scroll-to-item", "u", position);
+}
+
+static void
+selection_changed_cb (PactaReadView      *self,
+                      GParamSpec         *pspec,
+                      GtkSingleSelection *selection)
+{
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (selection);
+  g_autoptr(GObject) item = row ? gtk_tree_list_row_get_item (row) : NULL;
+
+  if (!self->syncing && item != NULL)
+    {
+      self->chosen = PACTA_PROVISION (item);
+      pacta_document_view_scroll_to_provision (self->document_view, self->chosen);
+      /* On a narrow window the outline covers the text: get it out of the way. */
+      if (adw_flap_get_folded (self->flap))
+        adw_flap_set_reveal_flap (self->flap, FALSE);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PROVISION]);
+}
+
+/* The text scrolled: follow it in the outline, unless the reader's choice is still on screen. */
+static void
+current_provision_changed_cb (PactaReadView     *self,
+                              GParamSpec        *pspec,
+                              PactaDocumentView *document_view)
+{
+  PactaProvision *current = pacta_document_view_get_current_provision (document_view);
+  guint position;
+
+  if (current == NULL || self->tree == NULL)
+    return;
+  if (self->chosen != NULL && pacta_document_view_is_provision_visible (document_view, self->chosen))
+    return;
+
+  self->chosen = NULL;
+  position = find_row (self, current);
+  if (position == GTK_INVALID_LIST_POSITION ||
+      position == gtk_single_selection_get_selected (self->selection))
+    return;
+
+  self->syncing = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->syncing = FALSE;
+  scroll_outline_to (self, position);
+}
+
+static void
+reveal_flap_changed_cb (PactaReadView *self,
+                        GParamSpec    *pspec,
+                        AdwFlap       *flap)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTLINE_REVEALED]);
+}
+
+static void
+column_width_changed_cb (PactaReadView     *self,
+                         GParamSpec        *pspec,
+                         PactaDocumentView *document_view)
+{
+  adw_clamp_scrollable_set_maximum_size (self->clamp, pacta_document_view_get_column_width (document_view));
+  adw_clamp_scrollable_set_tightening_threshold (self->clamp, pacta_document_view_get_column_width (document_view));
+}
+
+static void
+pacta_read_view_dispose (GObject *object)
+{
+  PactaReadView *self = PACTA_READ_VIEW (object);
+
+  if (self->outline_view != NULL)
+    gtk_list_view_set_model (self->outline_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PACTA_TYPE_READ_VIEW);
+
+  self->chosen = NULL;
+  g_clear_object (&self->selection);
+  g_clear_object (&self->tree);
+  g_clear_object (&self->outline_filter);
+  g_clear_object (&self->agreement);
+
+  G_OBJECT_CLASS (pacta_read_view_parent_class)->dispose (object);
+}
+
+static void
+pacta_read_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  PactaReadView *self = PACTA_READ_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_AGREEMENT:
+      g_value_set_object (value, self->agreement);
+      break;
+    case PROP_ZOOM:
+      g_value_set_double (value, pacta_read_view_get_zoom (self));
+      break;
+    case PROP_GUIDELINES:
+      g_value_set_object (value, pacta_read_view_get_guidelines (self));
+      break;
+    case PROP_SELECTED_PROVISION:
+      g_value_set_object (value, pacta_read_view_get_selected_provision (self));
+      break;
+    case PROP_OUTLINE_REVEALED:
+      g_value_set_boolean (value, pacta_read_view_get_outline_revealed (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pacta_read_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  PactaReadView *self = PACTA_READ_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_AGREEMENT:
+      pacta_read_view_set_agreement (self, g_value_get_object (value));
+      break;
+    case PROP_ZOOM:
+      pacta_read_view_set_zoom (self, g_value_get_double (value));
+      break;
+    case PROP_GUIDELINES:
+      pacta_read_view_set_guidelines (self, g_value_get_object (value));
+      break;
+    case PROP_OUTLINE_REVEALED:
+      pacta_read_view_set_outline_revealed (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pacta_read_view_class_init (PactaReadViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pacta_read_view_dispose;
+  object_class->get_property = pacta_read_view_get_property;
+  object_class->set_property = pacta_read_view_set_property;
+
+  properties[PROP_AGREEMENT] =
+    g_param_spec_object ("agreement", NULL, NULL,
+                         PACTA_TYPE_AGREEMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL,
+                         0.25, 4.0, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_GUIDELINES] =
+    g_param_spec_object ("guidelines", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_PROVISION] =
+    g_param_spec_object ("selected-provision", NULL, NULL,
+                         PACTA_TYPE_PROVISION,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OUTLINE_REVEALED] =
+    g_param_spec_boolean ("outline-revealed", NULL, NULL,
+                          TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (PACTA_TYPE_AGREEMENT_HEADER);
+  g_type_ensure (PACTA_TYPE_DOCUMENT_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pacta/Pacta/ui/pacta-read-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, PactaReadView, header);
+  gtk_widget_class_bind_template_child (widget_class, PactaReadView, flap);
+  gtk_widget_class_bind_template_child (widget_class, PactaReadView, outline_view);
+  gtk_widget_class_bind_template_child (widget_class, PactaReadView, text_scroller);
+  gtk_widget_class_bind_template_child (widget_class, PactaReadView, clamp);
+  gtk_widget_class_bind_template_child (widget_class, PactaReadView, document_view);
+  gtk_widget_class_bind_template_callback (widget_class, setup_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unbind_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, current_provision_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, column_width_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reveal_flap_changed_cb);
+}
+
+static void
+pacta_read_view_init (PactaReadView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->outline_filter = GTK_FILTER (gtk_custom_filter_new (outline_filter_func, NULL, NULL));
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->outline_view, GTK_SELECTION_MODEL (self->selection));
+
+  column_width_changed_cb (self, NULL, self->document_view);
+}
+
+GtkWidget *
+pacta_read_view_new (void)
+{
+  return g_object_new (PACTA_TYPE_READ_VIEW, NULL);
+}
+
+/* Returns: (transfer none) (nullable) */
+PactaAgreement *
+pacta_read_view_get_agreement (PactaReadView *self)
+{
+  g_return_val_if_fail (PACTA_IS_READ_VIEW (self), NULL);
+  return self->agreement;
+}
+
+void
+pacta_read_view_set_agreement (PactaReadView  *self,
+                               PactaAgreement *agreement)
+{
+  GtkFilterListModel *roots;
+  GtkAdjustment *adjustment;
+
+  g_return_if_fail (PACTA_IS_READ_VIEW (self));
+  g_return_if_fail (agreement == NULL || PACTA_IS_AGREEMENT (agreement));
+
+  if (!g_set_object (&self->agreement, agreement))
+    return;
+
+  self->chosen = NULL;
+  self->syncing = TRUE;
+  gtk_single_selection_set_model (self->selection, NULL);
+  g_clear_object (&self->tree);
+
+  if (agreement != NULL)
+    {
+      roots = gtk_filter_list_model_new (g_object_ref (pacta_agreement_get_provisions (agreement)),
+                                         g_object_ref (self->outline_filter));
+      self->tree = gtk_tree_list_model_new (G_LIST_MODEL (roots), FALSE, TRUE, create_children_model, self, NULL);
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+    }
+
+  pacta_agreement_header_set_agreement (self->header, agreement);
+  pacta_document_view_set_agreement (self->document_view, agreement);
+  self->syncing = FALSE;
+
+  /* A new text starts at the top, with its first row selected. */
+  adjustment = gtk_scrolled_window_get_vadjustment (self->text_scroller);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+  if (self->tree != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->tree)) > 0)
+    {
+      self->syncing = TRUE;
+      gtk_single_selection_set_selected (self->selection, 0);
+      self->syncing = FALSE;
+      scroll_outline_to (self, 0);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AGREEMENT]);
+}
+
+double
+pacta_read_view_get_zoom (PactaReadView *self)
+{
+  g_return_val_if_fail (PACTA_IS_READ_VIEW (self), 1.0);
+  return pacta_document_view_get_zoom (self->document_view);
+}
+
+void
+pacta_read_view_set_zoom (PactaReadView *self,
+                          double         zoom)
+{
+  g_return_if_fail (PACTA_IS_READ_VIEW (self));
+
+  if (G_APPROX_VALUE (zoom, pacta_document_view_get_zoom (self->document_view), 0.001))
+    return;
+  pacta_document_view_set_zoom (self->document_view, zoom);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+/* Returns: (transfer none) (nullable) */
+GListModel *
+pacta_read_view_get_guidelines (PactaReadView *self)
+{
+  g_return_val_if_fail (PACTA_IS_READ_VIEW (self), NULL);
+  return pacta_document_view_get_guidelines (self->document_view);
+}
+
+/* @guidelines: (nullable): PactaGuideline objects, to name the items provisions are tagged with */
+void
+pacta_read_view_set_guidelines (PactaReadView *self,
+                                GListModel    *guidelines)
+{
+  g_return_if_fail (PACTA_IS_READ_VIEW (self));
+
+  if (guidelines == pacta_document_view_get_guidelines (self->document_view))
+    return;
+  pacta_document_view_set_guidelines (self->document_view, guidelines);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GUIDELINES]);
+}
+
+/* Returns: (transfer none): the outline, a GtkSingleSelection over GtkTreeListRow items whose
+ * items are PactaProvision */
+GListModel *
+pacta_read_view_get_outline_model (PactaReadView *self)
+{
+  g_return_val_if_fail (PACTA_IS_READ_VIEW (self), NULL);
+  return G_LIST_MODEL (self->selection);
+}
+
+/* Returns: (transfer none) (nullable): the provision selected in the outline */
+PactaProvision *
+pacta_read_view_get_selected_provision (PactaReadView *self)
+{
+  GtkTreeListRow *row;
+  g_autoptr(GObject) item = NULL;
+
+  g_return_val_if_fail (PACTA_IS_READ_VIEW (self), NULL);
+
+  row = gtk_single_selection_get_selected_item (self->selection);
+  if (row == NULL)
+    return NULL;
+  item = gtk_tree_list_row_get_item (row);
+  return PACTA_PROVISION (item); /* the agreement keeps it alive */
+}
+
+/* Selects @provision in the outline and shows it. Returns: whether it is in the outline */
+gboolean
+pacta_read_view_select_provision (PactaReadView  *self,
+                                  PactaProvision *provision)
+{
+  guint position;
+
+  g_return_val_if_fail (PACTA_IS_READ_VIEW (self), FALSE);
+  g_return_val_if_fail (PACTA_IS_PROVISION (provision), FALSE);
+
+  if (self->tree == NULL)
+    return FALSE;
+  position = find_row (self, provision);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  if (position == gtk_single_selection_get_selected (self->selection))
+    {
+      self->chosen = provision;
+      pacta_document_view_scroll_to_provision (self->document_view, provision);
+    }
+  else
+    gtk_single_selection_set_selected (self->selection, position);
+  scroll_outline_to (self, position);
+  return TRUE;
+}
+
+/* Returns: (transfer none) */
+PactaDocumentView *
+pacta_read_view_get_document_view (PactaReadView *self)
+{
+  g_return_val_if_fail (PACTA_IS_READ_VIEW (self), NULL);
+  return self->document_view;
+}
+
+void
+pacta_read_view_set_details_expanded (PactaReadView *self,
+                                      gboolean       expanded)
+{
+  g_return_if_fail (PACTA_IS_READ_VIEW (self));
+  pacta_agreement_header_set_expanded (self->header, expanded);
+}
+
+/* Whether the outline is shown (on a narrow window it slides over the text). */
+gboolean
+pacta_read_view_get_outline_revealed (PactaReadView *self)
+{
+  g_return_val_if_fail (PACTA_IS_READ_VIEW (self), FALSE);
+  return adw_flap_get_reveal_flap (self->flap);
+}
+
+void
+pacta_read_view_set_outline_revealed (PactaReadView *self,
+                                      gboolean       revealed)
+{
+  g_return_if_fail (PACTA_IS_READ_VIEW (self));
+
+  /* notifies through reveal_flap_changed_cb() */
+  adw_flap_set_reveal_flap (self->flap, !!revealed);
+}
+
+/* Returns: (transfer none): the outline list, for moving the keyboard focus to it */
+GtkWidget *
+pacta_read_view_get_outline_widget (PactaReadView *self)
+{
+  g_return_val_if_fail (PACTA_IS_READ_VIEW (self), NULL);
+  return GTK_WIDGET (self->outline_view);
+}
