@@ -13,6 +13,7 @@
 
 #include "pacta-akn-reader.h"
 #include "pacta-cli-private.h"
+#include "pacta-coverage-matrix.h"
 #include "pacta-data.h"
 #include "pacta-error.h"
 #include "pacta-guideline-reader.h"
@@ -42,45 +43,6 @@ _pacta_cli_checked_free (gpointer data)
   g_clear_object (&checked->agreement);
   g_clear_pointer (&checked->coverages, g_ptr_array_unref);
   g_free (checked);
-}
-
-/* Every bundled guideline by id; a path names a guideline file instead. */
-static PactaGuideline *
-find_guideline (GHashTable  *bundled,
-                const char  *id_or_file,
-                GError     **error)
-{
-  PactaGuideline *guideline = g_hash_table_lookup (bundled, id_or_file);
-
-  if (guideline != NULL)
-    return g_object_ref (guideline);
-  if (g_file_test (id_or_file, G_FILE_TEST_EXISTS))
-    return pacta_guideline_load_file (id_or_file, error);
-
-  g_set_error (error, PACTA_ERROR, PACTA_ERROR_IO, _("no bundled guideline “%s” and no such file"), id_or_file);
-  return NULL;
-}
-
-/* Every bundled guideline, by id. */
-GHashTable *
-_pacta_cli_load_bundled_guidelines (void)
-{
-  GHashTable *bundled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  g_autoptr(GPtrArray) paths = pacta_data_list_files ("guidelines");
-
-  for (guint i = 0; i < paths->len; i++)
-    {
-      g_autoptr(GError) error = NULL;
-      PactaGuideline *guideline = pacta_guideline_load_file (g_ptr_array_index (paths, i), &error);
-
-      if (guideline == NULL)
-        {
-          fprintf (stderr, "%s\n", error->message);
-          continue;
-        }
-      g_hash_table_insert (bundled, g_strdup (pacta_guideline_get_id (guideline)), guideline);
-    }
-  return bundled;
 }
 
 static void
@@ -130,162 +92,26 @@ print_coverage_text (PactaCoverage *coverage)
     }
 }
 
-static JsonNode *
-coverage_to_json (const char    *file,
-                  PactaCoverage *coverage)
+/* Every coverage, agreement by agreement: the order of the JSON and CSV matrices; @files
+ * gets what the output calls each one's agreement. */
+static GPtrArray *
+all_coverages (GPtrArray  *checked,
+               GPtrArray **files)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  PactaAgreement *agreement = pacta_coverage_get_agreement (coverage);
-  PactaGuideline *guideline = pacta_coverage_get_guideline (coverage);
-  GListModel *findings = pacta_coverage_get_findings (coverage);
-  PactaCoverageCounts counts = pacta_coverage_get_counts (coverage);
+  GPtrArray *coverages = g_ptr_array_new ();
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "file");
-  json_builder_add_string_value (builder, file);
-  json_builder_set_member_name (builder, "agreement");
-  json_builder_add_string_value (builder, pacta_agreement_get_display_title (agreement));
-  json_builder_set_member_name (builder, "guideline");
-  json_builder_add_string_value (builder, pacta_guideline_get_id (guideline));
-  json_builder_set_member_name (builder, "score");
-  json_builder_add_double_value (builder, pacta_coverage_get_score (coverage));
-  json_builder_set_member_name (builder, "counts");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "covered");
-  json_builder_add_int_value (builder, counts.covered);
-  json_builder_set_member_name (builder, "partial");
-  json_builder_add_int_value (builder, counts.partial);
-  json_builder_set_member_name (builder, "missing");
-  json_builder_add_int_value (builder, counts.missing);
-  json_builder_set_member_name (builder, "not-applicable");
-  json_builder_add_int_value (builder, counts.not_applicable);
-  json_builder_end_object (builder);
-
-  json_builder_set_member_name (builder, "findings");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
-    {
-      g_autoptr(PactaFinding) finding = g_list_model_get_item (findings, i);
-      PactaGuidelineItem *item = pacta_finding_get_item (finding);
-      GPtrArray *evidence = pacta_finding_get_evidence (finding);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "item");
-      json_builder_add_string_value (builder, pacta_guideline_item_get_slug (item));
-      json_builder_set_member_name (builder, "level");
-      json_builder_add_string_value (builder, pacta_item_level_to_string (pacta_guideline_item_get_level (item)));
-      json_builder_set_member_name (builder, "status");
-      json_builder_add_string_value (builder, pacta_finding_status_to_string (pacta_finding_get_status (finding)));
-      json_builder_set_member_name (builder, "confidence");
-      json_builder_add_double_value (builder, pacta_finding_get_confidence (finding));
-      json_builder_set_member_name (builder, "origin");
-      json_builder_add_string_value (builder, pacta_finding_origin_to_string (pacta_finding_get_origin (finding)));
-      json_builder_set_member_name (builder, "evidence");
-      json_builder_begin_array (builder);
-      for (guint e = 0; e < evidence->len; e++)
-        {
-          PactaEvidence *ev = g_ptr_array_index (evidence, e);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "eId");
-          json_builder_add_string_value (builder, ev->eid);
-          json_builder_set_member_name (builder, "terms");
-          json_builder_begin_array (builder);
-          for (guint t = 0; ev->terms[t]; t++)
-            json_builder_add_string_value (builder, ev->terms[t]);
-          json_builder_end_array (builder);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
-}
-
-static void
-csv_field (GString    *out,
-           const char *value)
-{
-  gboolean quote = value && strpbrk (value, ",\"\n") != NULL;
-
-  if (!quote)
-    {
-      g_string_append (out, value ? value : "");
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = value; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-/* One row per agreement and guideline; one column per item of the guidelines used. */
-static void
-print_matrix_csv (GPtrArray *checked)
-{
-  g_autoptr(GPtrArray) slugs = g_ptr_array_new ();
-  GString *out = g_string_new ("file,agreement,guideline,score");
-
+  *files = g_ptr_array_new ();
   for (guint i = 0; i < checked->len; i++)
     {
       Checked *c = g_ptr_array_index (checked, i);
-
       for (guint g = 0; g < c->coverages->len; g++)
         {
-          GListModel *findings = pacta_coverage_get_findings (g_ptr_array_index (c->coverages, g));
-
-          for (guint f = 0; f < g_list_model_get_n_items (findings); f++)
-            {
-              g_autoptr(PactaFinding) finding = g_list_model_get_item (findings, f);
-              const char *slug = pacta_guideline_item_get_slug (pacta_finding_get_item (finding));
-
-              if (!g_ptr_array_find_with_equal_func (slugs, slug, g_str_equal, NULL))
-                g_ptr_array_add (slugs, (gpointer) slug);
-            }
+          g_ptr_array_add (coverages, g_ptr_array_index (c->coverages, g));
+          g_ptr_array_add (*files, c->file);
         }
     }
-  for (guint s = 0; s < slugs->len; s++)
-    {
-      g_string_append_c (out, ',');
-      csv_field (out, g_ptr_array_index (slugs, s));
-    }
-  g_string_append_c (out, '\n');
-
-  for (guint i = 0; i < checked->len; i++)
-    {
-      Checked *c = g_ptr_array_index (checked, i);
-
-      for (guint g = 0; g < c->coverages->len; g++)
-        {
-          PactaCoverage *coverage = g_ptr_array_index (c->coverages, g);
-          g_autofree char *score = g_strdup_printf ("%.3f", pacta_coverage_get_score (coverage));
-
-          csv_field (out, c->file);
-          g_string_append_c (out, ',');
-          csv_field (out, pacta_agreement_get_display_title (c->agreement));
-          g_string_append_c (out, ',');
-          csv_field (out, pacta_guideline_get_id (pacta_coverage_get_guideline (coverage)));
-          g_string_append_c (out, ',');
-          g_string_append (out, score);
-          for (guint s = 0; s < slugs->len; s++)
-            {
-              PactaFinding *finding = pacta_coverage_lookup (coverage, g_ptr_array_index (slugs, s));
-
-              g_string_append_c (out, ',');
-              if (finding != NULL)
-                g_string_append (out, pacta_finding_status_to_string (pacta_finding_get_status (finding)));
-            }
-          g_string_append_c (out, '\n');
-        }
-    }
-  fputs (out->str, stdout);
-  g_string_free (out, TRUE);
+  g_ptr_array_add (*files, NULL);
+  return coverages;
 }
 
 /* Items down, agreements across: a terminal is taller than it is wide. */
@@ -380,7 +206,7 @@ _pacta_cli_choose_guidelines (GHashTable  *bundled,
   for (guint i = 0; args && args[i]; i++)
     {
       g_autoptr(GError) error = NULL;
-      PactaGuideline *guideline = find_guideline (bundled, args[i], &error);
+      PactaGuideline *guideline = _pacta_cli_find_guideline (bundled, args[i], &error);
 
       if (guideline == NULL)
         {
@@ -428,27 +254,20 @@ _pacta_cli_print_checked (GPtrArray  *checked,
 {
   if (format != NULL && g_str_equal (format, "json"))
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
+      g_autoptr(GPtrArray) files = NULL;
+      g_autoptr(GPtrArray) coverages = all_coverages (checked, &files);
+      g_autofree char *text = pacta_coverage_matrix_to_json (coverages, (const char * const *) files->pdata);
 
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < checked->len; i++)
-        {
-          Checked *c = g_ptr_array_index (checked, i);
-          for (guint g = 0; g < c->coverages->len; g++)
-            json_builder_add_value (builder, coverage_to_json (c->file, g_ptr_array_index (c->coverages, g)));
-        }
-      json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      json_generator_set_pretty (generator, TRUE);
-      json_generator_set_root (generator, root);
-      text = json_generator_to_data (generator, NULL);
       printf ("%s\n", text);
     }
   else if (format != NULL && g_str_equal (format, "csv"))
-    print_matrix_csv (checked);
+    {
+      g_autoptr(GPtrArray) files = NULL;
+      g_autoptr(GPtrArray) coverages = all_coverages (checked, &files);
+      g_autofree char *text = pacta_coverage_matrix_to_csv (coverages, (const char * const *) files->pdata);
+
+      fputs (text, stdout);
+    }
   else if (checked->len == 1)
     {
       Checked *c = g_ptr_array_index (checked, 0);

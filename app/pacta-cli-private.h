@@ -8,6 +8,7 @@
 
 #include "pacta-agreement.h"
 #include "pacta-cli.h"
+#include "pacta-guideline.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,16 @@ G_BEGIN_DECLS
 gboolean _pacta_cli_parse_options (GOptionContext  *context,
                                    int             *argc,
                                    char          ***argv);
+
+/* Shared by the subcommands (pacta-cli-common.c). */
+GHashTable     *_pacta_cli_load_bundled_guidelines (void);
+PactaGuideline *_pacta_cli_find_guideline          (GHashTable  *bundled,
+                                                    const char  *id_or_file,
+                                                    GError     **error);
+GPtrArray      *_pacta_cli_load_agreements         (char       **files,
+                                                    int          n_files,
+                                                    int         *failures);
+const char     *_pacta_cli_default_guideline       (GPtrArray   *agreements);
 
 /* What `pacta check` prints, shared with `pacta library check` (pacta-cli-check.c). */
 typedef struct
@@ -27,7 +38,6 @@ typedef struct
 PactaCliChecked *_pacta_cli_checked_new             (const char      *file,
                                                      PactaAgreement  *agreement);
 void             _pacta_cli_checked_free            (gpointer         data);
-GHashTable      *_pacta_cli_load_bundled_guidelines (void);
 gboolean         _pacta_cli_choose_guidelines       (GHashTable      *bundled,
                                                      char           **args,
                                                      GPtrArray       *chosen,
@@ -42,6 +52,10 @@ void             _pacta_cli_print_checked           (GPtrArray       *checked,
 int _pacta_cli_check       (int    argc,
                             char **argv);
 int _pacta_cli_library     (int    argc,
+                            char **argv);
+int _pacta_cli_chart       (int    argc,
+                            char **argv);
+int _pacta_cli_report      (int    argc,
                             char **argv);
 int _pacta_cli_run_compare (int    argc,
                             char **argv);

@@ -35,6 +35,8 @@ static const Command commands[] = {
   { "check", N_("Hold agreements against guidelines: coverage item by item"), _pacta_cli_check },
   { "library", N_("Keep agreements, decisions and notes in a library, and search it"), _pacta_cli_library },
   { "compare", N_("Align two agreements and show what changed (text, JSON or HTML redline)"), _pacta_cli_run_compare },
+  { "chart", N_("Draw coverage as a chart: PNG, SVG or PDF"), _pacta_cli_chart },
+  { "report", N_("Write a PDF briefing on agreements' coverage, with the matrix as CSV and JSON"), _pacta_cli_report },
 };
 
 static void
