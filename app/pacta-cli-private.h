@@ -15,4 +15,8 @@ gboolean _pacta_cli_parse_options (GOptionContext  *context,
                                    int             *argc,
                                    char          ***argv);
 
+/* pacta import (pacta-cli-import.c) */
+int      _pacta_cli_run_import    (int              argc,
+                                   char           **argv);
+
 G_END_DECLS

@@ -32,6 +32,7 @@ static int run_show (int argc, char **argv);
 static const Command commands[] = {
   { "validate", N_("Check agreement and guideline files against Pacta's schemas"), run_validate },
   { "show", N_("Print an agreement or a guideline as text or JSON"), run_show },
+  { "import", N_("Read a PDF, Word, ODT, HTML or text file as an agreement"), _pacta_cli_run_import },
 };
 
 static void
