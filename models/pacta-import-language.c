@@ -139,6 +139,7 @@ _pacta_import_guess_language (const char *text,
   return lang >= 0 ? codes[lang] : NULL;
 }
 
+
 static int
 lang_index (const char *code)
 {
@@ -214,7 +215,8 @@ _pacta_import_label_languages (GPtrArray *lines,
         }
     }
 
-  /* 2. The languages that matter, most used first. */
+  /* 2. The languages that matter (a good share of the words), in the order they first
+   * appear: the text that comes first is the one kept unless asked otherwise. */
   for (int a = 0; a < N_LANGS; a++)
     for (int b = a + 1; b < N_LANGS; b++)
       if (totals[order[b]] > totals[order[a]])
@@ -225,19 +227,33 @@ _pacta_import_label_languages (GPtrArray *lines,
         }
   {
     guint sum = totals[EN] + totals[FR] + totals[ES];
+    gboolean major[N_LANGS] = { FALSE };
+    int by_appearance[N_LANGS];
+    guint n = 0;
 
     for (int k = 0; k < N_LANGS; k++)
       {
         int lang = order[k];
 
-        if (totals[lang] == 0)
-          continue;
-        if (k == 0 || (totals[lang] * 100 >= sum * 12 && totals[lang] >= 40))
-          {
-            g_strv_builder_add (builder, codes[lang]);
-            n_major++;
-          }
+        if (totals[lang] > 0 && (k == 0 || (totals[lang] * 100 >= sum * 12 && totals[lang] >= 40)))
+          major[lang] = TRUE;
       }
+    for (guint i = 0; i < lines->len && n < N_LANGS; i++)
+      {
+        int lang = lang_index (((PactaImportLine *) g_ptr_array_index (lines, i))->lang);
+        gboolean seen = FALSE;
+
+        for (guint k = 0; k < n; k++)
+          seen = seen || by_appearance[k] == lang;
+        if (lang >= 0 && major[lang] && !seen)
+          by_appearance[n++] = lang;
+      }
+    for (guint k = 0; k < n; k++)
+      {
+        order[k] = by_appearance[k];
+        g_strv_builder_add (builder, codes[order[k]]);
+      }
+    n_major = n;
   }
 
   alternate = n_major >= 2 && labelled > 0 && switches * 100 >= labelled * 30;
@@ -323,11 +339,14 @@ _pacta_import_label_languages (GPtrArray *lines,
       if (i > 0)
         prev_lang = ((PactaImportLine *) g_ptr_array_index (lines, i - 1))->lang;
 
-      if (alternate && end - i >= 2 && next != NULL &&
-          twins (((PactaImportLine *) g_ptr_array_index (lines, i))->text,
-                 ((PactaImportLine *) g_ptr_array_index (lines, i + 1))->text))
+      if (alternate && next != NULL &&
+          (end - i == 1 || twins (((PactaImportLine *) g_ptr_array_index (lines, i))->text,
+                                  ((PactaImportLine *) g_ptr_array_index (lines, i + 1))->text) ||
+           g_strcmp0 (prev_lang, next) == 0))
         {
-          /* Alternating: walk back from the next labelled line, swapping languages. */
+          /* Alternating: walk back from the next labelled line, swapping languages, so
+           * that "Article 5 / Article 5" or a heading without function words ("Entrée en
+           * vigueur") takes the language the alternation gives it. */
           const char *other = g_strcmp0 (next, codes[order[0]]) == 0 ? codes[order[1]] : codes[order[0]];
           gboolean flip = TRUE;
 
@@ -339,12 +358,23 @@ _pacta_import_label_languages (GPtrArray *lines,
         }
       else
         {
-          const char *lang = next ? next : prev_lang;
+          guint prev_page = i > 0 ? ((PactaImportLine *) g_ptr_array_index (lines, i - 1))->page : 0;
+          guint next_page = end < lines->len ? ((PactaImportLine *) g_ptr_array_index (lines, end))->page : 0;
 
-          if (lang == NULL)
-            lang = codes[order[0]];
           for (guint k = i; k < end; k++)
-            ((PactaImportLine *) g_ptr_array_index (lines, k))->lang = lang;
+            {
+              PactaImportLine *run_line = g_ptr_array_index (lines, k);
+              const char *lang = next ? next : prev_lang;
+
+              /* A language block that ends at a page break: the last lines of the page
+               * ("Article 8", its heading) stay with their page. */
+              if (next != NULL && prev_lang != NULL && run_line->page != 0 &&
+                  run_line->page == prev_page && run_line->page != next_page)
+                lang = prev_lang;
+              if (lang == NULL)
+                lang = codes[order[0]];
+              run_line->lang = lang;
+            }
         }
       i = end;
     }

@@ -15,6 +15,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
@@ -107,7 +108,9 @@ remove_running (GArray                   *lines,
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
   };
-  guint threshold = MAX (2, (guint) ceil (pages->len * 0.4));
+  /* A running head repeats on most pages; parallel texts on facing pages repeat a header
+   * line ("Article 8") on two pages at the same place, which is no running head. */
+  guint threshold = pages->len <= 2 ? 2 : MAX (3, (guint) ceil (pages->len * 0.4));
 
   /* Count, per zone (0 top, 1 bottom), on how many pages each key appears. */
   for (guint pass = 0; pass < 2; pass++)
@@ -134,9 +137,15 @@ remove_running (GArray                   *lines,
             key = running_key (clean);
             if (!g_hash_table_contains (seen, key))
               {
+                /* Counted over all pages, and over the pages of this parity (books set
+                 * different heads on left and right pages). */
+                char *parity_key = g_strdup_printf ("%u:%s", pg % 2, key);
+
                 g_hash_table_add (seen, g_strdup (key));
                 g_hash_table_insert (counts[pass], key,
                                      GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts[pass], key)) + 1));
+                g_hash_table_insert (counts[pass], parity_key,
+                                     GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts[pass], parity_key)) + 1));
                 key = _pacta_import_fold (clean);
                 g_hash_table_insert (exact[pass], key,
                                      GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (exact[pass], key)) + 1));
@@ -171,9 +180,16 @@ remove_running (GArray                   *lines,
             key = running_key (clean);
             folded = _pacta_import_fold (clean);
             if (is_structural (clean))
-              running = GPOINTER_TO_UINT (g_hash_table_lookup (exact[pass], folded)) >= threshold;
+              running = GPOINTER_TO_UINT (g_hash_table_lookup (exact[pass], folded)) >= MAX (threshold, pages->len * 6 / 10);
             else
-              running = GPOINTER_TO_UINT (g_hash_table_lookup (counts[pass], key)) >= threshold;
+              {
+                g_autofree char *parity_key = g_strdup_printf ("%u:%s", pg % 2, key);
+                guint same_parity = (pages->len + (pg % 2 == 0 ? 1 : 0)) / 2;
+
+                running = GPOINTER_TO_UINT (g_hash_table_lookup (counts[pass], key)) >= threshold ||
+                          (same_parity >= 2 &&
+                           GPOINTER_TO_UINT (g_hash_table_lookup (counts[pass], parity_key)) >= MAX (2, (same_parity + 1) / 2));
+              }
             /* A bare page number needs no repetition to be recognised, but only at the edge. */
             if (running || (k < 2 && _pacta_import_is_page_number (clean)))
               {
@@ -191,10 +207,98 @@ remove_running (GArray                   *lines,
     }
 }
 
-typedef struct
+/* Footnotes: at the foot of a page, below the body, in smaller type, starting with their
+ * mark ("1", "¹", "*", "†"). Their calls in the text ("SENNAR¹") go too. */
+static void
+remove_footnotes (PactaImportSource *source,
+                  GArray            *lines,
+                  GArray            *pages,
+                  gboolean          *removed)
 {
-  GHashTable *words;  /* folded words of the whole document, for hyphenation repair */
-} Dictionary;
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (double));
+  double body;
+  guint count = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    if (!removed[i])
+      g_array_append_val (sizes, g_array_index (lines, PactaPhysLine, i).font_size);
+  body = percentile (sizes, 0.5);
+  if (body <= 0)
+    return;
+
+  for (guint pg = 0; pg < pages->len; pg++)
+    {
+      Page *page = &g_array_index (pages, Page, pg);
+      int start = -1;
+
+      /* The block of small lines at the foot, above which the body type ends. */
+      for (int i = (int) page->end - 1; i >= (int) page->start; i--)
+        {
+          PactaPhysLine *line = &g_array_index (lines, PactaPhysLine, i);
+
+          if (removed[i])
+            continue;
+          if (line->font_size >= body * 0.88)
+            break;
+          start = i;
+        }
+      if (start < 0)
+        continue;
+      {
+        g_autofree char *first = _pacta_import_clean (g_array_index (lines, PactaPhysLine, start).text, -1);
+        gunichar c = g_utf8_get_char (first);
+
+        if (!(g_unichar_isdigit (c) || c == '*' || c == 0x2020 || c == 0x2021 || c == 0x00B9 ||
+              c == 0x00B2 || c == 0x00B3 || (c >= 0x2070 && c <= 0x2079)))
+          continue;
+      }
+      for (guint i = start; i < page->end; i++)
+        if (!removed[i])
+          {
+            removed[i] = TRUE;
+            count++;
+          }
+    }
+  if (count > 0)
+    pacta_import_source_add_warning (source, 0,
+                                     g_dngettext (GETTEXT_PACKAGE, "%u footnote line left out",
+                                                  "%u footnote lines left out", count),
+                                     count);
+}
+
+static gboolean
+is_superscript_digit (gunichar c)
+{
+  return c == 0x00B9 || c == 0x00B2 || c == 0x00B3 || (c >= 0x2070 && c <= 0x2079);
+}
+
+/* Drops superscript digits glued to the end of a word ("SENNAR¹"), which call footnotes;
+ * "m²" keeps its exponent. */
+static void
+strip_footnote_calls (char *text)
+{
+  char *out = text;
+  gunichar previous = 0;
+
+  for (const char *p = text; *p; )
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+
+      if (is_superscript_digit (c) && previous != 0 && previous != 'm' &&
+          (g_unichar_isalpha (previous) || g_unichar_ispunct (previous) || is_superscript_digit (previous)))
+        {
+          p = next;
+          previous = c;
+          continue;
+        }
+      memmove (out, p, next - p);
+      out += next - p;
+      previous = c;
+      p = next;
+    }
+  *out = '\0';
+}
 
 static void
 collect_words (GHashTable *words,
@@ -357,11 +461,15 @@ _pacta_import_layout (PactaImportSource        *source,
   if (options->remove_running && pages->len >= 2)
     remove_running (lines, pages, options, removed);
 
+  if (options->page_height > 0)
+    remove_footnotes (source, lines, pages, removed);
+
   for (guint i = 0; i < lines->len; i++)
     {
       PactaPhysLine *line = &g_array_index (lines, PactaPhysLine, i);
 
       clean[i] = _pacta_import_clean (line->text, -1);
+      strip_footnote_calls (clean[i]);
       if (!removed[i] && clean[i][0] != '\0')
         collect_words (words, clean[i]);
     }

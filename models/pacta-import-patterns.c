@@ -790,7 +790,7 @@ _pacta_import_is_page_number (const char *text)
 
 static const char * const modal_words[] = {
   "shall", "will", "may", "must", "should", "is", "are", "was", "were", "has", "have",
-  "doit", "doivent", "peut", "peuvent", "est", "sont", "sera", "seront", "a", "ont",
+  "doit", "doivent", "peut", "peuvent", "est", "sont", "sera", "seront", "ont",
   "debe", "deben", "puede", "pueden", "es", "son", "sera", "seran", "ha", "han", "podra",
   "podran", "debera", "deberan", NULL
 };
@@ -870,15 +870,15 @@ _pacta_import_is_sentence_rest (const char *rest)
 
   if (rest == NULL || *rest == '\0')
     return FALSE;
-  if (*rest == ',' || *rest == ';')
+  if (*rest == ',' || *rest == ';' || *rest == ')')
     return TRUE;
   if (_pacta_import_starts_lower (rest))
     return TRUE;
   folded = _pacta_import_fold (rest);
   words = g_strsplit (folded, " ", 3);
-  if (words[0] && g_strv_contains (joiners, words[0]))
-    return TRUE;
-  return has_modal (folded) && _pacta_import_count_words (rest) > 3 && !_pacta_import_is_upper (rest);
+  /* A sentence that merely starts with "Article 5" goes on in lower case ("of", "shall");
+   * a capital after the number starts a heading or the article's own first sentence. */
+  return words[0] && g_strv_contains (joiners, words[0]);
 }
 
 /* Labels of automatic numbering ----------------------------------------------------------- */

@@ -392,6 +392,31 @@ add_node (Detector            *d,
   return node;
 }
 
+/* "Definitions. For the purposes of…": a short heading-like phrase ending with a full stop,
+ * then a sentence that starts with a capital. */
+static gboolean
+split_heading (const char  *rest,
+               char       **heading,
+               const char **text)
+{
+  const char *stop = strstr (rest, ". ");
+  g_autofree char *candidate = NULL;
+
+  if (stop == NULL || stop == rest)
+    return FALSE;
+  candidate = g_strndup (rest, stop - rest);
+  if (_pacta_import_count_words (candidate) > 8 || _pacta_import_count_words (stop + 2) < 4 ||
+      !g_unichar_isupper (g_utf8_get_char (stop + 2)) ||
+      !_pacta_import_looks_like_heading (candidate, PACTA_IMPORT_LINE_NONE))
+    return FALSE;
+  /* Abbreviations ("No. 5", "Art. 3") are no heading. */
+  if (g_utf8_strlen (candidate, -1) <= 3)
+    return FALSE;
+  *heading = g_steal_pointer (&candidate);
+  *text = stop + 2;
+  return TRUE;
+}
+
 /* Number, heading (same line, next line or the line before) for a header at @line; returns
  * the node's first line and sets the number of header lines. */
 static PactaImportNode *
@@ -429,9 +454,18 @@ add_header_node (Detector            *d,
 
   if (rest != NULL)
     {
+      g_autofree char *heading = NULL;
+      const char *text = NULL;
+
       if (_pacta_import_looks_like_heading (rest, pl->flags) || _pacta_import_is_upper (rest) ||
           (info->header.separated && _pacta_import_count_words (rest) <= 12 && !_pacta_import_ends_sentence (rest)))
         pacta_import_node_set_heading (node, rest);
+      else if (split_heading (rest, &heading, &text))
+        {
+          /* "Artículo 1°.- Definiciones. Para los efectos…": heading, then the text. */
+          pacta_import_node_set_heading (node, heading);
+          pacta_import_node_set_text (node, text);
+        }
       else
         pacta_import_node_set_text (node, rest);
       return node;

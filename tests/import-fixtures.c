@@ -45,6 +45,9 @@ typedef struct
   char       *formats;
   char       *header;
   char       *lang;
+  GPtrArray  *items2;   /* the same agreement in a second language (facing pages) */
+  char       *lang2;
+  char       *header2;
 } Doc;
 
 static void
@@ -106,6 +109,14 @@ load (const char *path)
           doc->header = g_strdup (f[1]);
           continue;
         }
+      if (g_str_equal (f[0], "translation"))
+        {
+          /* What follows is the text in a second language, set on facing pages. */
+          doc->lang2 = g_strdup (f[1]);
+          doc->header2 = g_strdup (f[2]);
+          doc->items2 = g_ptr_array_new_with_free_func (item_free);
+          continue;
+        }
       if (g_str_equal (f[0], "lang"))
         {
           g_free (doc->lang);
@@ -148,7 +159,7 @@ load (const char *path)
         default:
           item->text = g_strdup (f[1]);
         }
-      g_ptr_array_add (doc->items, item);
+      g_ptr_array_add (doc->items2 ? doc->items2 : doc->items, item);
     }
   return doc;
 }
@@ -221,18 +232,19 @@ json_string (const char *text)
 }
 
 static void
-write_expected (Doc        *doc,
-                const char *dir)
+write_expected_items (Doc        *doc,
+                      GPtrArray  *items,
+                      const char *lang,
+                      const char *path)
 {
   GString *out = g_string_new ("{\n");
-  g_autofree char *path = g_strdup_printf ("%s/%s.expected.json", dir, doc->name);
   guint annexes = 0, parts = 0;
   gboolean first = TRUE;
 
-  g_string_append_printf (out, "  \"language\": \"%s\",\n  \"articles\": [\n", doc->lang);
-  for (guint i = 0; i < doc->items->len; i++)
+  g_string_append_printf (out, "  \"language\": \"%s\",\n  \"articles\": [\n", lang);
+  for (guint i = 0; i < items->len; i++)
     {
-      Item *item = g_ptr_array_index (doc->items, i);
+      Item *item = g_ptr_array_index (items, i);
       g_autofree char *num = NULL;
       g_autofree char *heading = NULL;
       g_autofree char *starts = NULL;
@@ -247,12 +259,12 @@ write_expected (Doc        *doc,
         }
       if (g_strcmp0 (item->style, "inline") == 0)
         {
-          Item *next = g_ptr_array_index (doc->items, i + 1);
+          Item *next = g_ptr_array_index (items, i + 1);
           g_string_append (body, next->text);
         }
-      for (guint k = i + 1; k < doc->items->len && body->len < 200; k++)
+      for (guint k = i + 1; k < items->len && body->len < 200; k++)
         {
-          Item *next = g_ptr_array_index (doc->items, k);
+          Item *next = g_ptr_array_index (items, k);
 
           if (next->tag == TAG_ART || next->tag == TAG_PART || next->tag == TAG_END || next->tag == TAG_ANNEX)
             break;
@@ -278,6 +290,25 @@ write_expected (Doc        *doc,
   if (!g_file_set_contents (path, out->str, -1, NULL))
     g_error ("cannot write %s", path);
   g_string_free (out, TRUE);
+}
+
+static void
+write_expected (Doc        *doc,
+                const char *dir)
+{
+  if (doc->items2 == NULL)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/%s.expected.json", dir, doc->name);
+      write_expected_items (doc, doc->items, doc->lang, path);
+    }
+  else
+    {
+      g_autofree char *first = g_strdup_printf ("%s/%s.%s.expected.json", dir, doc->name, doc->lang);
+      g_autofree char *second = g_strdup_printf ("%s/%s.%s.expected.json", dir, doc->name, doc->lang2);
+
+      write_expected_items (doc, doc->items, doc->lang, first);
+      write_expected_items (doc, doc->items2, doc->lang2, second);
+    }
 }
 
 /* Text ---------------------------------------------------------------------------------- */
@@ -526,6 +557,7 @@ render_html (Doc *doc)
   GString *out = g_string_new (NULL);
   int list_depth = 0;
   int stack[8];
+  gboolean literal = atoi (opt (doc, "literal", "0"));
 
   g_string_append_printf (out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>", doc->lang);
   esc (out, doc->header ? doc->header : doc->name);
@@ -538,6 +570,16 @@ render_html (Doc *doc)
     {
       Item *item = g_ptr_array_index (doc->items, i);
       int want = item->tag == TAG_PT ? 2 : item->tag == TAG_SPT ? 3 : item->tag == TAG_NP ? 1 : 0;
+
+      if (literal && want > 0)
+        {
+          g_string_append (out, "<p>");
+          esc (out, item->num);
+          g_string_append_c (out, ' ');
+          esc (out, item->text);
+          g_string_append (out, "</p>\n");
+          continue;
+        }
 
       /* Lists: a stack of open <ol>, each with its current <li> open. */
       while (list_depth > 0 && (want == 0 || stack[list_depth - 1] > want))
@@ -719,7 +761,11 @@ write_docx (Doc        *doc,
                               "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/></w:lvl>"
                               "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"lowerLetter\"/><w:lvlText w:val=\"(%2)\"/></w:lvl>"
                               "<w:lvl w:ilvl=\"2\"><w:start w:val=\"1\"/><w:numFmt w:val=\"lowerRoman\"/><w:lvlText w:val=\"(%3)\"/></w:lvl>"
-                              "</w:abstractNum>\n");
+                              "</w:abstractNum>\n"
+                              "<w:abstractNum w:abstractNumId=\"9\">"
+                              "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"Article %1\"/></w:lvl>"
+                              "</w:abstractNum>\n"
+                              "<w:num w:numId=\"900\"><w:abstractNumId w:val=\"9\"/></w:num>\n");
 
   for (guint i = 0; i < doc->items->len; i++)
     {
@@ -742,6 +788,12 @@ write_docx (Doc        *doc,
           {
             g_autofree char *line = header_line (item);
 
+            if (item->tag == TAG_ART && atoi (opt (doc, "docx-autonumber", "0")))
+              {
+                /* "Article %1" comes from the numbering; the paragraph holds the heading. */
+                docx_para (body, "Heading2", item->heading, FALSE, FALSE, 900, 0);
+                break;
+              }
             if (g_strcmp0 (item->style, "before") == 0)
               docx_para (body, direct ? NULL : "Heading3", item->heading, TRUE, TRUE, 0, 0);
             docx_para (body, direct ? NULL : "Heading2", line, direct, TRUE, 0, 0);
@@ -770,8 +822,14 @@ write_docx (Doc        *doc,
             {
               /* points directly under an article: a list of their own */
             }
-          docx_para (body, "ListParagraph", item->text, FALSE, FALSE, num_id,
-                     item->tag == TAG_NP ? 0 : item->tag == TAG_PT ? 1 : 2);
+          if (atoi (opt (doc, "literal", "0")))
+            {
+              g_autofree char *joined = g_strdup_printf ("%s %s", item->num, item->text);
+              docx_para (body, NULL, joined, FALSE, FALSE, 0, 0);
+            }
+          else
+            docx_para (body, "ListParagraph", item->text, FALSE, FALSE, num_id,
+                       item->tag == TAG_NP ? 0 : item->tag == TAG_PT ? 1 : 2);
           break;
         case TAG_PRE:
         case TAG_P:
@@ -1123,37 +1181,50 @@ centred_line (Pdf        *pdf,
 }
 
 static void
-write_pdf (Doc        *doc,
-           const char *path)
+layout_items (Pdf       *pdf,
+              Doc       *doc,
+              GPtrArray *items)
 {
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, PAGE_W, PAGE_H);
-  cairo_t *cr = cairo_create (surface);
-  Pdf pdf = { NULL, g_ptr_array_new_with_free_func (piece_free), 1, MARGIN };
   const char *body = "DejaVu Serif 10.5";
   const char *bold = "DejaVu Serif Bold 10.5";
-  int pages;
 
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, "2020-01-01T00:00:00Z");
-  pdf.context = pango_cairo_create_context (cr);
-  pango_cairo_context_set_resolution (pdf.context, 72);
-
-  for (guint i = 0; i < doc->items->len; i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      Item *item = g_ptr_array_index (doc->items, i);
+      Item *item = g_ptr_array_index (items, i);
 
       switch (item->tag)
         {
         case TAG_TITLE:
-          centred_line (&pdf, "DejaVu Serif Bold 13", item->text, 18);
-          if (i + 1 < doc->items->len && ((Item *) g_ptr_array_index (doc->items, i + 1))->tag != TAG_TITLE)
-            pdf.y += 16;
+          {
+            /* Long title lines wrap, each line centred. */
+            g_auto(GStrv) words = g_strsplit (item->text, " ", -1);
+            GString *line = g_string_new (NULL);
+
+            for (guint k = 0; words[k]; k++)
+              {
+                g_autofree char *trial = line->len ? g_strdup_printf ("%s %s", line->str, words[k]) : g_strdup (words[k]);
+
+                if (line->len && text_width (pdf, "DejaVu Serif Bold 13", trial) > PAGE_W - 2 * MARGIN)
+                  {
+                    centred_line (pdf, "DejaVu Serif Bold 13", line->str, 18);
+                    g_string_assign (line, words[k]);
+                  }
+                else
+                  g_string_assign (line, trial);
+              }
+            if (line->len)
+              centred_line (pdf, "DejaVu Serif Bold 13", line->str, 18);
+            g_string_free (line, TRUE);
+          }
+          if (i + 1 < items->len && ((Item *) g_ptr_array_index (items, i + 1))->tag != TAG_TITLE)
+            pdf->y += 16;
           break;
         case TAG_PART:
-          pdf.y += 10;
-          centred_line (&pdf, bold, item->num, 14);
+          pdf->y += 10;
+          centred_line (pdf, bold, item->num, 14);
           if (item->heading)
-            centred_line (&pdf, bold, item->heading, 14);
-          pdf.y += 6;
+            centred_line (pdf, bold, item->heading, 14);
+          pdf->y += 6;
           break;
         case TAG_ART:
         case TAG_ANNEX:
@@ -1162,35 +1233,42 @@ write_pdf (Doc        *doc,
 
             if (item->tag == TAG_ANNEX)
               {
-                pdf.page++;
-                pdf.y = MARGIN;
+                pdf->page++;
+                pdf->y = MARGIN;
               }
-            pdf.y += 8;
+            pdf->y += 8;
+            if (g_strcmp0 (item->style, "inline") == 0)
+              {
+                Item *next = g_ptr_array_index (items, ++i);
+
+                flow (pdf, next->text, body, MARGIN, MARGIN, item->num);
+                pdf->y += 7;
+                break;
+              }
             if (g_strcmp0 (item->style, "before") == 0)
-              centred_line (&pdf, bold, item->heading, 14);
-            centred_line (&pdf, bold, line, 14);
+              centred_line (pdf, bold, item->heading, 14);
+            centred_line (pdf, bold, line, 14);
             if (heading_on_own_line (item) && g_strcmp0 (item->style, "before") != 0)
-              centred_line (&pdf, bold, item->heading, 14);
-            pdf.y += 4;
+              centred_line (pdf, bold, item->heading, 14);
+            pdf->y += 4;
           }
           break;
         case TAG_NP:
           {
-            double w = text_width (&pdf, body, item->num);
-            g_autofree char *lead = g_strdup (item->num);
+            double w = text_width (pdf, body, item->num);
 
-            flow (&pdf, item->text, body, MARGIN, MARGIN + w + 4, lead);
-            pdf.y += 5;
+            flow (pdf, item->text, body, MARGIN, MARGIN + w + 4, item->num);
+            pdf->y += 5;
           }
           break;
         case TAG_PT:
         case TAG_SPT:
           {
             double indent = item->tag == TAG_PT ? 18 : 36;
-            double w = text_width (&pdf, body, item->num);
+            double w = text_width (pdf, body, item->num);
 
-            flow (&pdf, item->text, body, MARGIN + indent, MARGIN + indent + w + 4, item->num);
-            pdf.y += 3;
+            flow (pdf, item->text, body, MARGIN + indent, MARGIN + indent + w + 4, item->num);
+            pdf->y += 3;
           }
           break;
         case TAG_PRE:
@@ -1199,58 +1277,103 @@ write_pdf (Doc        *doc,
         case TAG_SIG:
         case TAG_RAW:
         default:
-          flow (&pdf, item->text, body, MARGIN, MARGIN, "");
-          pdf.y += 7;
+          flow (pdf, item->text, body, MARGIN, MARGIN, "");
+          pdf->y += 7;
         }
     }
+  (void) doc;
+}
 
-  pages = pdf.page;
-  for (int page = 1; page <= pages; page++)
+static void
+show (cairo_t      *cr,
+      PangoContext *context,
+      const char   *font,
+      const char   *text,
+      double        x,
+      double        y)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_text (layout, text, -1);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  pango_font_description_free (desc);
+  g_object_unref (layout);
+}
+
+static void
+draw_page (cairo_t    *cr,
+           Pdf        *pdf,
+           int         page,
+           const char *header,
+           const char *footer,
+           const char *footnote)
+{
+  for (guint i = 0; i < pdf->pieces->len; i++)
     {
-      /* Running head and page number. */
-      PangoLayout *layout;
-      PangoFontDescription *desc;
-      g_autofree char *number = g_strdup_printf ("Page %d of %d", page, pages);
+      Piece *piece = g_ptr_array_index (pdf->pieces, i);
 
-      for (guint i = 0; i < pdf.pieces->len; i++)
-        {
-          Piece *piece = g_ptr_array_index (pdf.pieces, i);
+      if (piece->page == page)
+        show (cr, pdf->context, piece->font, piece->text, piece->x, piece->y);
+    }
+  if (header)
+    show (cr, pdf->context, "DejaVu Serif Italic 8.5", header, MARGIN, 36);
+  if (footnote)
+    show (cr, pdf->context, "DejaVu Serif 7", footnote, MARGIN, PAGE_H - 62);
+  if (footer)
+    show (cr, pdf->context, "DejaVu Serif 8.5", footer,
+          (PAGE_W - text_width (pdf, "DejaVu Serif 8.5", footer)) / 2, PAGE_H - 44);
+  cairo_show_page (cr);
+}
 
-          if (piece->page != page)
-            continue;
-          layout = pango_layout_new (pdf.context);
-          desc = pango_font_description_from_string (piece->font);
-          pango_layout_set_font_description (layout, desc);
-          pango_layout_set_text (layout, piece->text, -1);
-          cairo_move_to (cr, piece->x, piece->y);
-          pango_cairo_show_layout (cr, layout);
-          pango_font_description_free (desc);
-          g_object_unref (layout);
-        }
-      if (doc->header)
+static void
+write_pdf (Doc        *doc,
+           const char *path)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, PAGE_W, PAGE_H);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *context;
+  Pdf pdf = { NULL, g_ptr_array_new_with_free_func (piece_free), 1, MARGIN };
+  Pdf second = { NULL, g_ptr_array_new_with_free_func (piece_free), 1, MARGIN };
+  const char *footnote = opt (doc, "footnote", NULL);
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, "2020-01-01T00:00:00Z");
+  context = pango_cairo_create_context (cr);
+  pango_cairo_context_set_resolution (context, 72);
+  pdf.context = second.context = context;
+
+  layout_items (&pdf, doc, doc->items);
+  if (doc->items2 == NULL)
+    {
+      for (int page = 1; page <= pdf.page; page++)
         {
-          layout = pango_layout_new (pdf.context);
-          desc = pango_font_description_from_string ("DejaVu Serif Italic 8.5");
-          pango_layout_set_font_description (layout, desc);
-          pango_layout_set_text (layout, doc->header, -1);
-          cairo_move_to (cr, MARGIN, 36);
-          pango_cairo_show_layout (cr, layout);
-          pango_font_description_free (desc);
-          g_object_unref (layout);
+          g_autofree char *number = g_strdup_printf ("Page %d of %d", page, pdf.page);
+          draw_page (cr, &pdf, page, doc->header, number, page == 1 ? footnote : NULL);
         }
-      layout = pango_layout_new (pdf.context);
-      desc = pango_font_description_from_string ("DejaVu Serif 8.5");
-      pango_layout_set_font_description (layout, desc);
-      pango_layout_set_text (layout, number, -1);
-      cairo_move_to (cr, (PAGE_W - text_width (&pdf, "DejaVu Serif 8.5", number)) / 2, PAGE_H - 44);
-      pango_cairo_show_layout (cr, layout);
-      pango_font_description_free (desc);
-      g_object_unref (layout);
-      cairo_show_page (cr);
+    }
+  else
+    {
+      /* Parallel texts on facing pages, numbered as a treaty series numbers them: the
+       * number in the running head, which alternates between the languages. */
+      int pages;
+
+      layout_items (&second, doc, doc->items2);
+      pages = MAX (pdf.page, second.page);
+      for (int page = 1; page <= pages; page++)
+        {
+          g_autofree char *left = g_strdup_printf ("%d    %s", 300 + 2 * page, doc->header);
+          g_autofree char *right = g_strdup_printf ("%s    %d", doc->header2, 301 + 2 * page);
+
+          draw_page (cr, &pdf, page, left, NULL, page == 1 ? footnote : NULL);
+          draw_page (cr, &second, page, right, NULL, NULL);
+        }
     }
 
-  g_object_unref (pdf.context);
+  g_object_unref (context);
   g_ptr_array_unref (pdf.pieces);
+  g_ptr_array_unref (second.pieces);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
