@@ -71,9 +71,9 @@ sniff_utf16 (const guchar *data,
       even_zero += data[i] == 0;
       odd_zero += data[i + 1] == 0;
     }
-  if (odd_zero > n / 4 && even_zero < n / 40)
+  if (odd_zero * 4 > n && even_zero * 40 < n)
     return "UTF-16LE";
-  if (even_zero > n / 4 && odd_zero < n / 40)
+  if (even_zero * 4 > n && odd_zero * 40 < n)
     return "UTF-16BE";
   return NULL;
 }

@@ -57,8 +57,12 @@ is_skipped (xmlNode *node)
     "head", "script", "style", "noscript", "template", "nav", "form", "button", "select",
     "textarea", "iframe", "svg", "object", "embed", "canvas", "audio", "video", "map", NULL
   };
+  /* Words in ids and classes that mark a site's chrome (English, French, Spanish). */
   static const char * const chrome[] = {
-    "nav", "menu", "breadcrumb", "cookie", "sidebar", "skip-link", "share", "social", NULL
+    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "cookie", "cookies",
+    "sidebar", "skip", "share", "social", "header", "footer", "banner", "toolbar", "search",
+    "cabecera", "pie", "lateral", "migas", "entete", "en-tete", "pied", "piedpage", "recherche",
+    "buscador", NULL
   };
   g_autofree char *role = NULL;
   g_autofree char *klass = NULL;
@@ -83,14 +87,15 @@ is_skipped (xmlNode *node)
   }
   klass = attr (node, "class");
   id = attr (node, "id");
-  for (guint i = 0; chrome[i]; i++)
-    {
-      g_autofree char *k = klass ? g_ascii_strdown (klass, -1) : NULL;
-      g_autofree char *d = id ? g_ascii_strdown (id, -1) : NULL;
+  {
+    g_autofree char *names = g_strdup_printf ("%s %s", klass ? klass : "", id ? id : "");
+    g_autofree char *lower = g_ascii_strdown (names, -1);
+    g_auto(GStrv) tokens = g_regex_split_simple ("[-_ ]+", lower, 0, 0);
 
-      if ((k && strstr (k, chrome[i])) || (d && strstr (d, chrome[i])))
+    for (guint i = 0; tokens[i]; i++)
+      if (g_strv_contains (chrome, tokens[i]))
         return TRUE;
-    }
+  }
   return FALSE;
 }
 
@@ -356,6 +361,35 @@ find_first (xmlNode    *node,
   return found;
 }
 
+static xmlNode *
+find_content (xmlNode *root)
+{
+  static const char * const ids[] = { "content", "main-content", "maincontent", "contenido", "contenu", "main", NULL };
+
+  for (xmlNode *n = root; n; )
+    {
+      if (n->type == XML_ELEMENT_NODE)
+        {
+          g_autofree char *id = attr (n, "id");
+          g_autofree char *lower = id ? g_ascii_strdown (id, -1) : NULL;
+
+          if (lower && g_strv_contains (ids, lower))
+            return n;
+        }
+      if (n->children && !(n->type == XML_ELEMENT_NODE && is_skipped (n)))
+        n = n->children;
+      else
+        {
+          while (n && n->next == NULL)
+            n = n->parent;
+          if (n == NULL)
+            break;
+          n = n->next;
+        }
+    }
+  return NULL;
+}
+
 /* The charset the page declares, or UTF-8 when its bytes are UTF-8, else Windows-1252. */
 static const char *
 page_encoding (const char *data,
@@ -406,7 +440,8 @@ _pacta_import_read_html (PactaImportSource  *source,
       return FALSE;
     }
 
-  /* A page with one <main> (or one <article>) keeps its document there. */
+  /* A page with one <main> (or one <article>, or one element with the id "content",
+   * "contenido", "contenu") keeps its document there. */
   start = find_first (root, "main", &count);
   if (start == NULL || count != 1)
     {
@@ -415,6 +450,8 @@ _pacta_import_read_html (PactaImportSource  *source,
       if (count != 1)
         start = NULL;
     }
+  if (start == NULL)
+    start = find_content (root);
   if (start == NULL)
     {
       count = 0;

@@ -479,20 +479,11 @@ _pacta_import_parse_header (const char        *text,
 
           if (words > 0)
             {
-              /* Advance over as many words of the original as were read. */
-              guint spaces = 0;
-
-              for (const char *t = tail; t < end; t++)
-                spaces += *t == ' ';
+              /* Folding keeps one character for each (accents dropped, number words have
+               * no ligatures), so the original advances by as many characters. */
               value = words;
               word_number = TRUE;
-              p = token_end;
-              while (spaces-- > 0)
-                {
-                  p = skip_spaces (p);
-                  while (*p && g_unichar_isalpha (g_utf8_get_char (p)))
-                    p = g_utf8_next_char (p);
-                }
+              p = g_utf8_offset_to_pointer (p, g_utf8_strlen (tail, end - tail));
             }
           else if (keyword->kind != PACTA_IMPORT_NODE_ANNEX)
             return FALSE;
