@@ -632,7 +632,7 @@ guess_kind (const char *title,
     "totalizacion", "pensions", "prevision social", "prevoyance sociale", NULL
   };
   static const char * const labour[] = {
-    "labour", "labor", "employment", "workers", "worker", "migration", "migrant", "manpower",
+    "labour", "labor", "employment", "workers", "worker", "work", "seasonal", "migration", "migrant", "manpower",
     "recruitment", "mobility", "main-d'oeuvre", "main d'oeuvre", "travailleurs", "travail",
     "emploi", "recrutement", "mobilite", "trabajo", "trabajadores", "trabajadoras", "empleo",
     "laboral", "contratacion", "movilidad", "migracion", "migratoria", NULL

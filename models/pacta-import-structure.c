@@ -709,6 +709,14 @@ _pacta_import_detect (GPtrArray  *lines,
                 c.suffixed = info->header.suffixed;
                 c.score = info->strength >= 3 ? 3 : info->strength == 2 ? 1.5 : -0.5;
               }
+            /* A header follows the end of a sentence (or a heading), and what follows it
+             * does not continue a sentence: "…laid down in / Article 3 / of the Code". */
+            if (i > 0 && !d->info[i - 1].heading_like && !d->info[i - 1].has_header &&
+                !_pacta_import_ends_sentence (text_at (d, i - 1)))
+              c.score -= 1.5;
+            if (i + 1 < d->n && _pacta_import_starts_lower (text_at (d, i + 1)) &&
+                (family == FAMILY_NUMBERED || info->header.rest == NULL))
+              c.score -= 1.5;
             g_array_append_val (candidates, c);
           }
       chosen = choose_chain (d, candidates, body_end);
