@@ -838,6 +838,15 @@ pacta_import_draft_relabel (PactaImportDraft *self,
 
   pacta_import_node_set_num (node, num);
   pacta_import_node_set_heading (node, heading);
+  /* A heading typed as it stands on the line after the header takes that line in. */
+  if (heading != NULL && heading[0] != '\0')
+    {
+      guint next = pacta_import_node_get_first_line (node) + pacta_import_node_get_header_lines (node);
+
+      if (next < pacta_import_draft_get_node_end (self, node) && next < self->lines->len &&
+          g_str_equal (((PactaImportLine *) g_ptr_array_index (self->lines, next))->text, heading))
+        pacta_import_node_set_header_lines (node, pacta_import_node_get_header_lines (node) + 1);
+    }
   /* A number the user typed gives the node its value (for the eId). */
   if (num != NULL)
     {

@@ -274,27 +274,64 @@ structure_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *kind = gtk_label_new (NULL);
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
   GtkWidget *line = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (kind, "dim-label");
   gtk_widget_add_css_class (kind, "caption");
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (detail, TRUE);
+  gtk_widget_add_css_class (detail, "dim-label");
   gtk_widget_add_css_class (line, "dim-label");
   gtk_widget_add_css_class (line, "caption");
   gtk_widget_add_css_class (line, "numeric");
+  gtk_widget_set_tooltip_text (line, _("Line in the source text"));
   gtk_box_append (GTK_BOX (box), kind);
   gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), detail);
   gtk_box_append (GTK_BOX (box), line);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
   gtk_list_item_set_child (item, expander);
 }
 
+/* Fills a structure row from its node; called again when the node is relabelled. */
 static void
-unbind_binding (gpointer data)
+fill_structure_row (GtkListItem *item)
 {
-  g_binding_unbind (data);
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  GtkWidget *expander = gtk_list_item_get_child (item);
+  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+  GtkWidget *kind = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_next_sibling (kind);
+  GtkWidget *detail = gtk_widget_get_next_sibling (label);
+  GtkWidget *line = gtk_widget_get_next_sibling (detail);
+  g_autoptr(PactaImportNode) node = gtk_tree_list_row_get_item (row);
+  PactaImportNodeKind node_kind = pacta_import_node_get_kind (node);
+  const char *num = pacta_import_node_get_num (node);
+  const char *heading = pacta_import_node_get_heading (node);
+  const char *text = pacta_import_node_get_text (node);
+  g_autofree char *label_text = pacta_import_node_dup_label (node);
+  g_autofree char *kind_text = g_utf8_strdown (pacta_import_node_kind_to_label (node_kind), -1);
+  g_autofree char *line_text = g_strdup_printf ("%u", pacta_import_node_get_first_line (node) + 1);
+
+  /* The kind only where the number does not tell it ("article Working hours"). */
+  gtk_label_set_label (GTK_LABEL (kind), kind_text);
+  gtk_widget_set_visible (kind, num == NULL && heading != NULL);
+  gtk_label_set_label (GTK_LABEL (label), label_text);
+  /* Paragraphs and points: their first words after the number. */
+  gtk_label_set_label (GTK_LABEL (detail), heading == NULL && text != NULL ? text : "");
+  gtk_label_set_label (GTK_LABEL (line), line_text);
+}
+
+static void
+node_notify_cb (PactaImportNode *node,
+                GParamSpec      *pspec,
+                GtkListItem     *item)
+{
+  fill_structure_row (item);
 }
 
 static void
@@ -304,28 +341,13 @@ structure_bind_cb (GtkSignalListItemFactory *factory,
 {
   GtkTreeListRow *row = gtk_list_item_get_item (item);
   GtkWidget *expander = gtk_list_item_get_child (item);
-  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
-  GtkWidget *kind = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (kind);
-  GtkWidget *line = gtk_widget_get_next_sibling (label);
-  PactaImportNode *node = gtk_tree_list_row_get_item (row);
-  GBinding *binding;
-  g_autofree char *line_text = NULL;
-  g_autofree char *kind_text = NULL;
-  PactaImportNodeKind node_kind = pacta_import_node_get_kind (node);
+  g_autoptr(PactaImportNode) node = gtk_tree_list_row_get_item (row);
+  gulong handler;
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
-  kind_text = g_utf8_strdown (pacta_import_node_kind_to_label (node_kind), -1);
-  gtk_label_set_label (GTK_LABEL (kind), pacta_import_node_get_num (node) || node_kind == PACTA_IMPORT_NODE_PARAGRAPH ||
-                                         node_kind == PACTA_IMPORT_NODE_POINT || node_kind == PACTA_IMPORT_NODE_SUBPOINT
-                                           ? "" : kind_text);
-  gtk_widget_set_visible (kind, gtk_label_get_label (GTK_LABEL (kind))[0] != '\0');
-  binding = g_object_bind_property (node, "label", label, "label", G_BINDING_SYNC_CREATE);
-  g_object_set_data_full (G_OBJECT (item), "binding", g_object_ref (binding), unbind_binding);
-  line_text = g_strdup_printf ("%u", pacta_import_node_get_first_line (node) + 1);
-  gtk_label_set_label (GTK_LABEL (line), line_text);
-  gtk_widget_set_tooltip_text (line, _("Line in the source text"));
-  g_object_unref (node);
+  fill_structure_row (item);
+  handler = g_signal_connect (node, "notify", G_CALLBACK (node_notify_cb), item);
+  g_object_set_data (G_OBJECT (item), "handler", GSIZE_TO_POINTER (handler));
 }
 
 static void
@@ -333,7 +355,13 @@ structure_unbind_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *item,
                      PactaImportPreview       *self)
 {
-  g_object_set_data (G_OBJECT (item), "binding", NULL);
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  g_autoptr(PactaImportNode) node = row ? gtk_tree_list_row_get_item (row) : NULL;
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "handler"));
+
+  if (node != NULL && handler != 0)
+    g_signal_handler_disconnect (node, handler);
+  g_object_set_data (G_OBJECT (item), "handler", NULL);
 }
 
 static GListModel *
@@ -859,6 +887,15 @@ pacta_import_preview_set_property (GObject      *object,
     }
 }
 
+/* Focus goes to the structure, where corrections start. */
+static gboolean
+pacta_import_preview_grab_focus (GtkWidget *widget)
+{
+  PactaImportPreview *self = PACTA_IMPORT_PREVIEW (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->structure_view));
+}
+
 static void
 load_css (void)
 {
@@ -887,6 +924,7 @@ pacta_import_preview_class_init (PactaImportPreviewClass *klass)
   object_class->finalize = pacta_import_preview_finalize;
   object_class->get_property = pacta_import_preview_get_property;
   object_class->set_property = pacta_import_preview_set_property;
+  widget_class->grab_focus = pacta_import_preview_grab_focus;
 
   properties[PROP_DRAFT] =
     g_param_spec_object ("draft", NULL, NULL, PACTA_TYPE_IMPORT_DRAFT,
