@@ -1134,14 +1134,15 @@ append_child (Builder        *b,
       else
         {
           g_autofree char *base = NULL;
+          g_autofree char *list_eid = NULL;
           guint lists = 0;
 
           for (guint i = 0; i < n; i++)
             lists += pacta_provision_get_kind (pacta_provision_get_child (parent, i)) == PACTA_PROVISION_KIND_LIST;
           list = pacta_provision_new (PACTA_PROVISION_KIND_LIST, "list");
           base = g_strdup_printf ("%s__list_%u", pacta_provision_get_eid (parent), lists + 1);
-          eid = unique_eid (b, base);
-          pacta_provision_set_eid (list, eid);
+          list_eid = unique_eid (b, base);
+          pacta_provision_set_eid (list, list_eid);
           if (n == 0 && pacta_provision_get_text (parent) != NULL)
             {
               pacta_provision_set_text (list, pacta_provision_get_text (parent));

@@ -235,7 +235,9 @@ _pacta_import_label_languages (GPtrArray *lines,
       {
         int lang = order[k];
 
-        if (totals[lang] > 0 && (k == 0 || (totals[lang] * 100 >= sum * 12 && totals[lang] >= 40)))
+        /* A good share: an eighth of the words in a long text, a quarter in a short one. */
+        if (totals[lang] > 0 && (k == 0 || (totals[lang] * 100 >= sum * 12 && totals[lang] >= 40) ||
+                                 (totals[lang] * 100 >= sum * 25 && totals[lang] >= 8)))
           major[lang] = TRUE;
       }
     for (guint i = 0; i < lines->len && n < N_LANGS; i++)

@@ -565,6 +565,33 @@ test_structure_long (void)
   g_assert_cmpuint (pacta_import_draft_count (draft, PACTA_IMPORT_NODE_PARAGRAPH), ==, 600);
 }
 
+static void
+test_structure_families (void)
+{
+  /* Memoranda number their units as clauses, or only with numbered headings. */
+  g_autoptr(PactaImportDraft) clauses = draft_from_text (
+    "MEMORANDUM OF UNDERSTANDING ON LABOUR COOPERATION\n\n"
+    "The Participants have reached the following understanding:\n\n"
+    "Clause 1 - Purpose\nThe Participants will cooperate on labour mobility.\n\n"
+    "Clause 2 - Activities\nThe Participants will exchange information.\n\n"
+    "Clause 3 - Final provisions\nThis Memorandum takes effect on signature.\n");
+  g_autoptr(PactaImportDraft) numbered = draft_from_text (
+    "MEMORANDUM OF UNDERSTANDING ON LABOUR COOPERATION\n\n"
+    "The Participants have reached the following understanding:\n\n"
+    "1. PURPOSE\nThe Participants will cooperate on labour mobility.\n\n"
+    "2. ACTIVITIES\nThe Participants will exchange information on vacancies.\n\n"
+    "3. FINAL PROVISIONS\nThis Memorandum takes effect on signature.\n");
+
+  g_assert_cmpuint (pacta_import_draft_count (clauses, PACTA_IMPORT_NODE_ARTICLE), ==, 3);
+  g_assert_cmpstr (pacta_import_node_get_num (nth_node (clauses, PACTA_IMPORT_NODE_ARTICLE, 2)), ==, "Clause 3");
+  g_assert_cmpstr (pacta_import_node_get_heading (nth_node (clauses, PACTA_IMPORT_NODE_ARTICLE, 2)), ==, "Final provisions");
+  g_assert_cmpuint (pacta_import_draft_count (numbered, PACTA_IMPORT_NODE_ARTICLE), ==, 3);
+  g_assert_cmpstr (pacta_import_node_get_num (nth_node (numbered, PACTA_IMPORT_NODE_ARTICLE, 1)), ==, "2.");
+  g_assert_cmpstr (pacta_import_node_get_heading (nth_node (numbered, PACTA_IMPORT_NODE_ARTICLE, 1)), ==, "ACTIVITIES");
+  g_assert_cmpint (pacta_import_draft_get_kind (numbered), ==, PACTA_AGREEMENT_KIND_MOU);
+  assert_builds_valid (numbered);
+}
+
 /* Metadata ------------------------------------------------------------------------------ */
 
 static void
@@ -611,6 +638,25 @@ test_metadata (void)
 }
 
 static void
+test_metadata_draft (void)
+{
+  g_autoptr(PactaImportDraft) draft = draft_from_text (
+    "DRAFT — 12 March 2024\n"
+    "AGREEMENT ON LABOUR MIGRATION\n"
+    "BETWEEN THE REPUBLIC OF ALDORIA AND THE REPUBLIC OF PELLARIA\n\n"
+    "The Parties have agreed as follows:\n\n"
+    "Article 1\nPurpose\nThis Agreement organises labour migration.\n");
+  g_autoptr(PactaAgreement) agreement = pacta_import_draft_build_agreement (draft);
+
+  g_assert_cmpstr (pacta_import_draft_get_title (draft), ==,
+                   "Agreement on Labour Migration between the Republic of Aldoria and the Republic of Pellaria");
+  g_assert_cmpint (pacta_import_draft_get_status (draft), ==, PACTA_AGREEMENT_STATUS_DRAFT);
+  g_assert_cmpstr (pacta_agreement_get_document_type (agreement), ==, "bill");
+  g_assert_cmpint (pacta_import_draft_get_kind (draft), ==, PACTA_AGREEMENT_KIND_BLMA);
+  assert_builds_valid (draft);
+}
+
+static void
 test_party_codes (void)
 {
   g_autoptr(GPtrArray) taken = g_ptr_array_new_with_free_func (g_free);
@@ -647,6 +693,42 @@ test_bilingual (void)
   g_assert_false (pacta_import_draft_keep_language (en, "es", &error));
   g_assert_error (error, PACTA_ERROR, PACTA_ERROR_UNSUPPORTED);
   g_assert_nonnull (strstr (error->message, "Spanish"));
+}
+
+/* English and French side by side in a table, as parallel texts are often published. */
+static void
+test_bilingual_table (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pacta-import-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "parallel.html", NULL);
+  g_autoptr(GString) html = g_string_new ("<html><body><h1>Agreement on seasonal work / Accord sur le travail saisonnier</h1><table>");
+  static const char * const rows[][4] = {
+    { "Article 1", "Purpose", "This Agreement governs the admission of seasonal workers.",
+      "Le présent Accord régit l'admission des travailleurs saisonniers." },
+    { "Article 2", "Wages", "Wages shall be paid at the end of each month.",
+      "Les salaires sont versés à la fin de chaque mois." },
+    { "Article 3", "Entry into force", "This Agreement shall enter into force on signature.",
+      "Le présent Accord entre en vigueur dès sa signature." },
+  };
+  static const char * const french[] = { "Objet", "Salaires", "Entrée en vigueur" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PactaImportDraft) fr = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    g_string_append_printf (html, "<tr><td><p>%s</p><p>%s</p><p>%s</p></td><td><p>%s</p><p>%s</p><p>%s</p></td></tr>",
+                            rows[i][0], rows[i][1], rows[i][2], rows[i][0], french[i], rows[i][3]);
+  g_string_append (html, "</table></body></html>");
+  g_assert_true (g_file_set_contents (path, html->str, -1, NULL));
+
+  fr = pacta_import_file (path, "fr", &error);
+  g_assert_no_error (error);
+  g_assert_true (pacta_import_draft_get_bilingual (fr));
+  g_assert_cmpuint (pacta_import_draft_count (fr, PACTA_IMPORT_NODE_ARTICLE), ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (french); i++)
+    g_assert_cmpstr (pacta_import_node_get_heading (nth_node (fr, PACTA_IMPORT_NODE_ARTICLE, i)), ==, french[i]);
+
+  g_remove (path);
+  g_rmdir (dir);
 }
 
 /* Corrections (the preview's operations, without GTK) ---------------------------------- */
@@ -1023,9 +1105,12 @@ main (int    argc,
   g_test_add_func ("/import/structure/traps", test_structure_traps);
   g_test_add_func ("/import/structure/sections", test_structure_sections);
   g_test_add_func ("/import/structure/long", test_structure_long);
+  g_test_add_func ("/import/structure/families", test_structure_families);
   g_test_add_func ("/import/metadata/guessed", test_metadata);
+  g_test_add_func ("/import/metadata/draft", test_metadata_draft);
   g_test_add_func ("/import/metadata/party-codes", test_party_codes);
   g_test_add_func ("/import/bilingual/keep-language", test_bilingual);
+  g_test_add_func ("/import/bilingual/table", test_bilingual_table);
   g_test_add_func ("/import/draft/corrections", test_draft_corrections);
   g_test_add_func ("/import/draft/metadata", test_draft_metadata);
   g_test_add_func ("/import/bad/files", test_bad_files);
