@@ -36,17 +36,17 @@ format_label (PactaImportFormat format)
     }
 }
 
+/* Appends "3 parts" (@format already chosen for @n with g_dngettext), unless @n is 0. */
 static void
 append_count (GString    *out,
               guint       n,
-              const char *one,
-              const char *many)
+              const char *format)
 {
   if (n == 0)
     return;
   if (out->len)
     g_string_append (out, ", ");
-  g_string_append_printf (out, n == 1 ? one : many, n);
+  g_string_append_printf (out, format, n);
 }
 
 static void
@@ -87,6 +87,7 @@ print_summary (PactaImportDraft *draft,
   GPtrArray *warnings = pacta_import_draft_get_warnings (draft);
   g_autoptr(GString) structure = g_string_new (NULL);
   g_auto(GStrv) codes = pacta_import_draft_dup_party_codes (draft);
+  guint n;
 
   printf ("%s: %s", pacta_import_source_get_path (source), format_label (pacta_import_source_get_format (source)));
   if (pacta_import_source_get_n_pages (source) > 0)
@@ -119,21 +120,31 @@ print_summary (PactaImportDraft *draft,
 
   if (pacta_import_draft_count (draft, PACTA_IMPORT_NODE_PREAMBLE) > 0)
     g_string_append (structure, _("preamble"));
-  append_count (structure, pacta_import_draft_count (draft, PACTA_IMPORT_NODE_PART), _("%u part"), _("%u parts"));
-  append_count (structure, pacta_import_draft_count (draft, PACTA_IMPORT_NODE_DIVISION), _("%u title"), _("%u titles"));
-  append_count (structure, pacta_import_draft_count (draft, PACTA_IMPORT_NODE_CHAPTER), _("%u chapter"), _("%u chapters"));
-  append_count (structure, pacta_import_draft_count (draft, PACTA_IMPORT_NODE_SECTION), _("%u section"), _("%u sections"));
+  n = pacta_import_draft_count (draft, PACTA_IMPORT_NODE_PART);
+  append_count (structure, n, g_dngettext (GETTEXT_PACKAGE, "%u part", "%u parts", n));
+  n = pacta_import_draft_count (draft, PACTA_IMPORT_NODE_DIVISION);
+  append_count (structure, n, g_dngettext (GETTEXT_PACKAGE, "%u title", "%u titles", n));
+  n = pacta_import_draft_count (draft, PACTA_IMPORT_NODE_CHAPTER);
+  append_count (structure, n, g_dngettext (GETTEXT_PACKAGE, "%u chapter", "%u chapters", n));
+  n = pacta_import_draft_count (draft, PACTA_IMPORT_NODE_SECTION);
+  append_count (structure, n, g_dngettext (GETTEXT_PACKAGE, "%u section", "%u sections", n));
   if (structure->len)
     g_string_append (structure, ", ");
   g_string_append_printf (structure, g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles",
                                                   pacta_import_draft_count (draft, PACTA_IMPORT_NODE_ARTICLE)),
                           pacta_import_draft_count (draft, PACTA_IMPORT_NODE_ARTICLE));
-  append_count (structure, pacta_import_draft_count (draft, PACTA_IMPORT_NODE_PARAGRAPH), _("%u paragraph"), _("%u paragraphs"));
-  append_count (structure, pacta_import_draft_count (draft, PACTA_IMPORT_NODE_POINT) +
-                           pacta_import_draft_count (draft, PACTA_IMPORT_NODE_SUBPOINT), _("%u point"), _("%u points"));
+  n = pacta_import_draft_count (draft, PACTA_IMPORT_NODE_PARAGRAPH);
+  append_count (structure, n, g_dngettext (GETTEXT_PACKAGE, "%u paragraph", "%u paragraphs", n));
+  {
+    guint points = pacta_import_draft_count (draft, PACTA_IMPORT_NODE_POINT) +
+                   pacta_import_draft_count (draft, PACTA_IMPORT_NODE_SUBPOINT);
+
+    append_count (structure, points, g_dngettext (GETTEXT_PACKAGE, "%u point", "%u points", points));
+  }
   if (pacta_import_draft_count (draft, PACTA_IMPORT_NODE_CONCLUSIONS) > 0)
     g_string_append_printf (structure, ", %s", _("final clauses"));
-  append_count (structure, pacta_import_draft_count (draft, PACTA_IMPORT_NODE_ANNEX), _("%u annex"), _("%u annexes"));
+  n = pacta_import_draft_count (draft, PACTA_IMPORT_NODE_ANNEX);
+  append_count (structure, n, g_dngettext (GETTEXT_PACKAGE, "%u annex", "%u annexes", n));
   printf ("  %-12s %s\n", _("Structure:"), structure->str);
 
   if (outline)

@@ -106,36 +106,44 @@ set_status (PactaImportPreview *self,
 }
 
 static void
+append_count (GString    *out,
+              guint       n,
+              const char *format)
+{
+  if (n == 0)
+    return;
+  if (out->len)
+    g_string_append (out, " · ");
+  g_string_append_printf (out, format, n);
+}
+
+static void
 update_summary (PactaImportPreview *self)
 {
   g_autoptr(GString) summary = g_string_new (NULL);
   GPtrArray *warnings;
   g_autoptr(GString) list = g_string_new (NULL);
-  static const struct { PactaImportNodeKind kind; const char *one; const char *many; } counts[] = {
-    { PACTA_IMPORT_NODE_PART, N_("%u part"), N_("%u parts") },
-    { PACTA_IMPORT_NODE_CHAPTER, N_("%u chapter"), N_("%u chapters") },
-    { PACTA_IMPORT_NODE_ARTICLE, N_("%u article"), N_("%u articles") },
-    { PACTA_IMPORT_NODE_PARAGRAPH, N_("%u paragraph"), N_("%u paragraphs") },
-    { PACTA_IMPORT_NODE_POINT, N_("%u point"), N_("%u points") },
-    { PACTA_IMPORT_NODE_ANNEX, N_("%u annex"), N_("%u annexes") },
-  };
-
+  guint n;
   if (self->draft == NULL)
     {
       gtk_label_set_label (self->summary_label, "");
       gtk_widget_set_visible (GTK_WIDGET (self->warnings_button), FALSE);
       return;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
-    {
-      guint n = pacta_import_draft_count (self->draft, counts[i].kind);
-
-      if (n == 0 && counts[i].kind != PACTA_IMPORT_NODE_ARTICLE)
-        continue;
-      if (summary->len)
-        g_string_append (summary, " · ");
-      g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, counts[i].one, counts[i].many, n), n);
-    }
+  n = pacta_import_draft_count (self->draft, PACTA_IMPORT_NODE_PART);
+  append_count (summary, n, g_dngettext (GETTEXT_PACKAGE, "%u part", "%u parts", n));
+  n = pacta_import_draft_count (self->draft, PACTA_IMPORT_NODE_CHAPTER);
+  append_count (summary, n, g_dngettext (GETTEXT_PACKAGE, "%u chapter", "%u chapters", n));
+  /* Articles even when there are none: that is the news. */
+  g_string_append_printf (summary, "%s", summary->len ? " · " : "");
+  n = pacta_import_draft_count (self->draft, PACTA_IMPORT_NODE_ARTICLE);
+  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", n), n);
+  n = pacta_import_draft_count (self->draft, PACTA_IMPORT_NODE_PARAGRAPH);
+  append_count (summary, n, g_dngettext (GETTEXT_PACKAGE, "%u paragraph", "%u paragraphs", n));
+  n = pacta_import_draft_count (self->draft, PACTA_IMPORT_NODE_POINT);
+  append_count (summary, n, g_dngettext (GETTEXT_PACKAGE, "%u point", "%u points", n));
+  n = pacta_import_draft_count (self->draft, PACTA_IMPORT_NODE_ANNEX);
+  append_count (summary, n, g_dngettext (GETTEXT_PACKAGE, "%u annex", "%u annexes", n));
   gtk_label_set_label (self->summary_label, summary->str);
 
   warnings = pacta_import_draft_get_warnings (self->draft);
