@@ -437,13 +437,14 @@ _pacta_import_layout (PactaImportSource        *source,
   g_autofree gboolean *removed = g_new0 (gboolean, MAX (lines->len, 1));
   g_autofree char **clean = g_new0 (char *, MAX (lines->len, 1));
   g_autofree Column *columns = g_new0 (Column, MAX (lines->len, 1));
+  g_autofree guint *blocks = g_new0 (guint, MAX (lines->len, 1));
   g_autoptr(GHashTable) words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GString) para = g_string_new (NULL);
   double body_size, gap, char_width, global_left, global_right;
   int prev = -1;
   PactaImportLineFlags para_flags = 0;
-  guint para_page = 0, para_origin = 0;
+  guint para_page = 0, para_origin = 0, para_block = 0;
   gboolean para_all_bold = TRUE, para_centered = FALSE, para_large = FALSE;
 
   /* Pages. */
@@ -613,7 +614,13 @@ _pacta_import_layout (PactaImportSource        *source,
             }
         }
       for (guint i = page->start; i < page->end; i++)
-        columns[i] = found[group[i - page->start]];
+        {
+          columns[i] = found[group[i - page->start]];
+          /* On a two-column page (parallel texts side by side), each column is a block:
+           * its lines share a language. */
+          if (lefts[1]->len >= 6 && lefts[2]->len >= 6 && group[i - page->start] != 0)
+            blocks[i] = 1000000 + pg * 3 + group[i - page->start];
+        }
       for (int g = 0; g < 3; g++)
         {
           g_array_unref (lefts[g]);
@@ -693,6 +700,8 @@ _pacta_import_layout (PactaImportSource        *source,
             join = FALSE;
           if (line->bold != p->bold)
             join = FALSE;
+          if (blocks[i] != blocks[prev])
+            join = FALSE;
           if (centered || prev_centered)
             join = FALSE;
           if (header && !hyphen)
@@ -736,6 +745,7 @@ _pacta_import_layout (PactaImportSource        *source,
           added = pacta_import_source_add_line (source, para->str, para_flags, 0);
           added->page = para_page;
           added->origin = para_origin;
+          added->block = para_block;
           g_string_truncate (para, 0);
         }
 
@@ -750,6 +760,7 @@ _pacta_import_layout (PactaImportSource        *source,
       g_string_append (para, clean[i]);
       para_page = line->page;
       para_origin = line->origin;
+      para_block = blocks[i];
       para_all_bold = line->bold;
       para_centered = centered;
       para_large = body_size > 0 && line->font_size > body_size * 1.15;

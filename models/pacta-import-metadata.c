@@ -554,7 +554,8 @@ is_noise_line (const char *folded,
   static const char * const noise[] = {
     "unofficial translation", "translation", "traduction", "traduccion", "confidential",
     "confidentiel", "confidencial", "restricted", "for official use only", "non official",
-    "non-official", "original", "texte original", "version", NULL
+    "non-official", "original", "texte original", "version", "contents", "table of contents",
+    "sommaire", "table des matieres", "indice", NULL
   };
 
   for (guint i = 0; drafts[i]; i++)

@@ -76,11 +76,10 @@ read_page (PopplerPage *page,
   while (*p)
     {
       const char *start = p;
-      int first = index;
       double x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y0 = G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
-      double widths = 0, size = 0;
+      double widths = 0, size = 0, last_right = 0;
       guint letters = 0, bold_letters = 0;
-      PactaPhysLine line = { 0 };
+      gboolean split = FALSE;
 
       while (*p && *p != '\n')
         {
@@ -89,11 +88,21 @@ read_page (PopplerPage *page,
           if (!g_unichar_isspace (c) && (guint) index < n_rects)
             {
               PopplerRectangle *r = &rects[index];
+              double average = letters > 0 ? widths / letters : r->x2 - r->x1;
 
+              /* Poppler ends one block and starts the next on the same line when they
+               * share a baseline (parallel columns, table cells): a wide jump to the
+               * right, or back to the left, starts another physical line. */
+              if (letters > 0 && (r->x1 - last_right > MAX (4 * average, 18) || r->x2 < last_right - 4 * average))
+                {
+                  split = TRUE;
+                  break;
+                }
               x0 = MIN (x0, r->x1);
               x1 = MAX (x1, r->x2);
               y0 = MIN (y0, r->y1);
               y1 = MAX (y1, r->y2);
+              last_right = r->x2;
               widths += r->x2 - r->x1;
               letters++;
               while (run_at < runs->len && g_array_index (runs, Run, run_at).end < index)
@@ -112,6 +121,8 @@ read_page (PopplerPage *page,
 
       if (letters > 0)
         {
+          PactaPhysLine line = { 0 };
+
           line.text = g_strndup (start, p - start);
           line.x0 = x0;
           line.x1 = x1;
@@ -124,7 +135,8 @@ read_page (PopplerPage *page,
           g_array_append_val (out, line);
           *chars += letters;
         }
-      (void) first;
+      if (split)
+        continue;
       if (*p == '\n')
         {
           p++;

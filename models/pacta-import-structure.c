@@ -204,6 +204,15 @@ find_title_end (Detector *d)
         break;
       if (info->preamble_cue || info->has_marker || info->toc)
         break;
+      {
+        static const char * const contents[] = {
+          "contents", "table of contents", "sommaire", "table des matieres", "indice", NULL
+        };
+
+        /* A table of contents follows the title; it is not part of it. */
+        if (_pacta_import_has_prefix_word (folded, contents) && words <= 4)
+          break;
+      }
       if (len > 0 && (line->text[len - 1] == ',' || line->text[len - 1] == ';'))
         break;
       if (words > 40)
@@ -484,7 +493,16 @@ add_header_node (Detector            *d,
 
       if (has_more)
         {
-          pacta_import_node_set_heading (node, text_at (d, line + 1));
+          g_autofree char *heading = g_strdup (text_at (d, line + 1));
+          gsize len = strlen (heading);
+
+          /* "(Definitions)", "[Definitions]" */
+          if (len > 2 && ((heading[0] == '(' && heading[len - 1] == ')') || (heading[0] == '[' && heading[len - 1] == ']')))
+            {
+              heading[len - 1] = '\0';
+              memmove (heading, heading + 1, len - 1);
+            }
+          pacta_import_node_set_heading (node, heading);
           pacta_import_node_set_header_lines (node, 2);
           return node;
         }

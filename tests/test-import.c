@@ -9,6 +9,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cairo-pdf.h>
+
 #include "pacta-akn-reader.h"
 #include "pacta-akn-writer.h"
 #include "pacta-import.h"
@@ -731,6 +733,95 @@ test_bilingual_table (void)
   g_rmdir (dir);
 }
 
+/* Parallel texts in two columns on the same page: each column is a block of one language. */
+static void
+draw_column (cairo_t    *cr,
+             double      x,
+             const char *text)
+{
+  g_auto(GStrv) paragraphs = g_strsplit (text, "|", -1);
+  double y = 80;
+
+  for (guint i = 0; paragraphs[i]; i++)
+    {
+      g_auto(GStrv) words = g_strsplit (paragraphs[i], " ", -1);
+      GString *line = g_string_new (NULL);
+
+      for (guint k = 0; words[k]; k++)
+        {
+          cairo_text_extents_t extents;
+          g_autofree char *trial = line->len ? g_strdup_printf ("%s %s", line->str, words[k]) : g_strdup (words[k]);
+
+          cairo_text_extents (cr, trial, &extents);
+          if (line->len && extents.x_advance > 225)
+            {
+              cairo_move_to (cr, x, y);
+              cairo_show_text (cr, line->str);
+              y += 12;
+              g_string_assign (line, words[k]);
+            }
+          else
+            g_string_assign (line, trial);
+        }
+      cairo_move_to (cr, x, y);
+      cairo_show_text (cr, line->str);
+      y += 20;
+      g_string_free (line, TRUE);
+    }
+}
+
+static void
+test_bilingual_columns (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pacta-import-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "columns.pdf", NULL);
+  const char *english =
+    "AGREEMENT ON SEASONAL WORK|The Parties have agreed as follows:|Article 1|Purpose|"
+    "This Agreement governs the admission of seasonal workers from one Party to the territory of the other Party.|"
+    "Article 2|Wages|Wages shall be paid at the end of each month into an account in the name of the worker.|"
+    "Article 3|Housing|The employer shall provide decent housing at a reasonable cost to the worker.|"
+    "Article 4|Entry into force|This Agreement shall enter into force on the day of its signature by the Parties.";
+  const char *french =
+    "ACCORD SUR LE TRAVAIL SAISONNIER|Les Parties sont convenues de ce qui suit :|Article 1|Objet|"
+    "Le présent Accord régit l'admission des travailleurs saisonniers de l'une des Parties sur le territoire de l'autre.|"
+    "Article 2|Salaires|Les salaires sont versés à la fin de chaque mois sur un compte au nom du travailleur.|"
+    "Article 3|Logement|L'employeur fournit au travailleur un logement décent à un coût raisonnable.|"
+    "Article 4|Entrée en vigueur|Le présent Accord entre en vigueur le jour de sa signature par les Parties.";
+  static const char * const headings_en[] = { "Purpose", "Wages", "Housing", "Entry into force" };
+  static const char * const headings_fr[] = { "Objet", "Salaires", "Logement", "Entrée en vigueur" };
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(PactaImportDraft) en = NULL;
+  g_autoptr(PactaImportDraft) fr = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cairo_select_font_face (cr, "DejaVu Serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 9);
+  draw_column (cr, 50, english);
+  draw_column (cr, 315, french);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  en = pacta_import_file (path, "en", &error);
+  g_assert_no_error (error);
+  fr = pacta_import_file (path, "fr", &error);
+  g_assert_no_error (error);
+  g_assert_true (pacta_import_draft_get_bilingual (en));
+  g_assert_cmpuint (pacta_import_draft_count (en, PACTA_IMPORT_NODE_ARTICLE), ==, 4);
+  g_assert_cmpuint (pacta_import_draft_count (fr, PACTA_IMPORT_NODE_ARTICLE), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_assert_cmpstr (pacta_import_node_get_heading (nth_node (en, PACTA_IMPORT_NODE_ARTICLE, i)), ==, headings_en[i]);
+      g_assert_cmpstr (pacta_import_node_get_heading (nth_node (fr, PACTA_IMPORT_NODE_ARTICLE, i)), ==, headings_fr[i]);
+    }
+  g_assert_true (source_contains (pacta_import_draft_get_source (fr),
+                                  "Le présent Accord régit l'admission des travailleurs saisonniers de l'une des Parties sur le territoire de l'autre."));
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 /* Corrections (the preview's operations, without GTK) ---------------------------------- */
 
 static guint changes;
@@ -1111,6 +1202,7 @@ main (int    argc,
   g_test_add_func ("/import/metadata/party-codes", test_party_codes);
   g_test_add_func ("/import/bilingual/keep-language", test_bilingual);
   g_test_add_func ("/import/bilingual/table", test_bilingual_table);
+  g_test_add_func ("/import/bilingual/pdf-columns", test_bilingual_columns);
   g_test_add_func ("/import/draft/corrections", test_draft_corrections);
   g_test_add_func ("/import/draft/metadata", test_draft_metadata);
   g_test_add_func ("/import/bad/files", test_bad_files);
