@@ -134,6 +134,24 @@ _pacta_import_parse_date (const char *text)
         return result;
     }
   g_clear_pointer (&match, g_match_info_free);
+  {
+    /* "Paris, 14.XII.1972": the month in Roman numerals. */
+    static GRegex *roman = NULL;
+
+    if (g_once_init_enter (&roman))
+      g_once_init_leave (&roman, g_regex_new ("\\b(\\d{1,2})\\.\\s?([ivx]{1,4})\\.\\s?(\\d{4})\\b", G_REGEX_OPTIMIZE, 0, NULL));
+    if (g_regex_match (roman, folded, 0, &match))
+      {
+        g_autofree char *d = g_match_info_fetch (match, 1);
+        g_autofree char *m = g_match_info_fetch (match, 2);
+        g_autofree char *y = g_match_info_fetch (match, 3);
+        char *result = iso_date (atoi (y), _pacta_import_roman_value (m, strlen (m)), atoi (d));
+
+        if (result)
+          return result;
+      }
+    g_clear_pointer (&match, g_match_info_free);
+  }
   if (g_regex_match (patterns[3], folded, 0, &match))
     {
       g_autofree char *d = g_match_info_fetch (match, 1);
@@ -568,7 +586,8 @@ is_noise_line (const char *folded,
       }
   if (_pacta_import_has_prefix_word (folded, noise) && _pacta_import_count_words (folded) <= 4)
     return TRUE;
-  if (_pacta_import_is_page_number (folded))
+  /* A page number ("3", "- 2 -"); a lone letter may be a party's name ("X"). */
+  if (_pacta_import_is_page_number (folded) && strpbrk (folded, "0123456789") != NULL)
     return TRUE;
   {
     g_autofree char *date = _pacta_import_parse_date (folded);
@@ -582,12 +601,21 @@ static char *
 title_case (const char *text,
             const char *language)
 {
-  static const char * const small[] = {
+  /* Words that stay in lower case inside a title, per language. */
+  static const char * const small_en[] = {
     "a", "an", "the", "of", "on", "in", "and", "between", "for", "to", "concerning", "with",
-    "by", "at", "or", "relating", "regarding", "de", "du", "des", "la", "le", "les", "et",
-    "entre", "en", "sur", "relatif", "relative", "aux", "au", "a", "d", "l", "del", "el",
-    "los", "las", "y", "sobre", "para", "al", "e", "o", NULL
+    "by", "at", "or", "relating", "regarding", NULL
   };
+  static const char * const small_fr[] = {
+    "de", "du", "des", "la", "le", "les", "et", "entre", "en", "sur", "relatif", "relative",
+    "aux", "au", "a", "d", "l", "pour", NULL
+  };
+  static const char * const small_es[] = {
+    "de", "del", "la", "las", "el", "los", "y", "e", "o", "entre", "en", "sobre", "para", "a",
+    "al", "relativo", "relativa", NULL
+  };
+  const char * const *small = g_strcmp0 (language, "fr") == 0 ? small_fr
+                              : g_strcmp0 (language, "es") == 0 ? small_es : small_en;
   g_autofree char *lower = g_utf8_strdown (text, -1);
   g_auto(GStrv) words = g_strsplit (lower, " ", -1);
   GString *out = g_string_new (NULL);
@@ -616,7 +644,6 @@ title_case (const char *text,
       g_string_append_unichar (out, g_unichar_toupper (g_utf8_get_char (words[i])));
       g_string_append (out, g_utf8_next_char (words[i]));
     }
-  (void) language;
   return g_string_free (out, FALSE);
 }
 

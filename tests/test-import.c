@@ -306,6 +306,7 @@ test_dates (void)
     { "Hecho en Lima, a 22 de mayo del 2023", "2023-05-22" },
     { "Signed 2019-05-14", "2019-05-14" },
     { "Done on 14/05/2019", "2019-05-14" },
+    { "Paris, 14.XII.1972", "1972-12-14" },
     { "Done on 31 February 2019", NULL },
     { "In witness whereof", NULL },
   };
