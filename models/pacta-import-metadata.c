@@ -261,7 +261,6 @@ clean_party (const char *raw)
     {
       g_autofree char *lower = g_utf8_strdown (p, -1);
       GString *out = g_string_new (NULL);
-      gboolean start = TRUE;
       static const char * const small[] = { "of", "and", "the", "de", "du", "des", "la", "le", "et", "del", "y", "los", "las", "el", NULL };
       g_auto(GStrv) words = g_strsplit (lower, " ", -1);
 
@@ -282,7 +281,6 @@ clean_party (const char *raw)
                 }
             }
         }
-      (void) start;
       return g_string_free (out, FALSE);
     }
   {

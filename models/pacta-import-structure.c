@@ -679,18 +679,27 @@ _pacta_import_detect (GPtrArray  *lines,
   analyse_lines (d);
   title_end = find_title_end (d);
 
-  /* Which words number the units: Article, then Clause, Section, then bare numbers. */
-  for (family = FAMILY_ARTICLE; family <= FAMILY_NUMBERED && !found; family++)
-    {
-      for (guint i = title_end; i < d->n; i++)
-        if (is_family (d, i, family) && (family == FAMILY_NUMBERED || d->info[i].strength >= 2))
-          {
-            found = TRUE;
-            break;
-          }
-      if (found)
-        break;
-    }
+  /* Which words number the units: the family with the most clear headers (Article before
+   * Clause before Section on a tie), bare numbered headings only when there is no other. A
+   * lone "Article 14" in a memorandum of sections does not turn it into articles. */
+  {
+    guint counts[FAMILY_NUMBERED + 1] = { 0 };
+    guint best = 0;
+
+    for (guint i = title_end; i < d->n; i++)
+      for (Family f = FAMILY_ARTICLE; f <= FAMILY_NUMBERED; f++)
+        if (is_family (d, i, f) && (f == FAMILY_NUMBERED || d->info[i].strength >= 2))
+          counts[f]++;
+    for (Family f = FAMILY_ARTICLE; f < FAMILY_NUMBERED; f++)
+      if (counts[f] > best)
+        {
+          best = counts[f];
+          family = f;
+        }
+    if (best == 0 && counts[FAMILY_NUMBERED] > 0)
+      family = FAMILY_NUMBERED;
+    found = best > 0 || counts[FAMILY_NUMBERED] > 0;
+  }
 
   body_end = d->n;
   if (found)
@@ -824,8 +833,7 @@ _pacta_import_detect (GPtrArray  *lines,
 
     if (boundaries->len == 0 && body_end > title_end)
       {
-        node = add_node (d, PACTA_IMPORT_NODE_ARTICLE, title_end, 0);
-        (void) node;
+        add_node (d, PACTA_IMPORT_NODE_ARTICLE, title_end, 0);
         /* The preamble, if any, was the whole text: drop it in favour of the unit. */
         if (preamble_end > title_end)
           g_ptr_array_remove_index (d->nodes, d->nodes->len - 2);
@@ -854,7 +862,6 @@ _pacta_import_detect (GPtrArray  *lines,
   /* Sequence warnings. */
   {
     int last = -1;
-    guint last_line = 0;
 
     for (guint k = 0; k < d->nodes->len; k++)
       {
@@ -870,9 +877,7 @@ _pacta_import_detect (GPtrArray  *lines,
           _pacta_import_warn (d->warnings, d->file, line_at (d, pacta_import_node_get_first_line (node))->origin,
                               _("article %d follows article %d"), value, last);
         last = value;
-        last_line = pacta_import_node_get_first_line (node);
       }
-    (void) last_line;
   }
 
   /* Final clauses and annexes. */

@@ -593,6 +593,19 @@ test_structure_families (void)
   g_assert_cmpstr (pacta_import_node_get_heading (nth_node (numbered, PACTA_IMPORT_NODE_ARTICLE, 1)), ==, "ACTIVITIES");
   g_assert_cmpint (pacta_import_draft_get_kind (numbered), ==, PACTA_AGREEMENT_KIND_MOU);
   assert_builds_valid (numbered);
+
+  {
+    /* Sections are the units; one "Article 14" of a law, alone on a line, changes nothing. */
+    g_autoptr(PactaImportDraft) sections = draft_from_text (
+      "MEMORANDUM OF UNDERSTANDING ON DOMESTIC WORKERS\n\n"
+      "Section 1. Objective\nThe Sides will protect domestic workers.\n\n"
+      "Section 2. Contracts\nContracts are registered as provided in\n\nArticle 14\n\nof the Domestic Workers Law.\n\n"
+      "Section 3. Wages\nWages are paid monthly.\n\n"
+      "Section 4. Final provisions\nThis Memorandum takes effect on signature.\n");
+
+    g_assert_cmpuint (pacta_import_draft_count (sections, PACTA_IMPORT_NODE_ARTICLE), ==, 4);
+    g_assert_cmpstr (pacta_import_node_get_num (nth_node (sections, PACTA_IMPORT_NODE_ARTICLE, 1)), ==, "Section 2");
+  }
 }
 
 /* Metadata ------------------------------------------------------------------------------ */
