@@ -48,6 +48,8 @@ typedef struct
   guint              paragraphs;
   guint              blocks;
   guint              block;
+  int                outline_counters[10];
+  gboolean           outline_started[10];
 } Odt;
 
 static void
@@ -183,9 +185,11 @@ read_style_container (Odt     *odt,
             }
           g_hash_table_replace (odt->styles, g_steal_pointer (&name), style);
         }
-      else if (is (s, "list-style"))
+      else if (is (s, "list-style") || is (s, "outline-style"))
         {
-          g_autofree char *name = attr (s, "name");
+          /* The outline style numbers headings ("Article 1", "1.2"); it is kept under a
+           * name no list style can have. */
+          g_autofree char *name = is (s, "outline-style") ? g_strdup (" outline") : attr (s, "name");
           ListStyle *list;
 
           if (name == NULL)
@@ -205,7 +209,7 @@ read_style_container (Odt     *odt,
               if (level < 1 || level > 10)
                 continue;
               ll = &list->levels[level - 1];
-              if (is (l, "list-level-style-number"))
+              if (is (l, "list-level-style-number") || is (l, "outline-level-style"))
                 {
                   g_autofree char *format = attr (l, "num-format");
 
@@ -393,6 +397,38 @@ add_paragraph (Odt       *odt,
   g_string_free (text, TRUE);
 }
 
+static gboolean
+has_number_child (xmlNode *node)
+{
+  for (xmlNode *c = node->children; c; c = c->next)
+    if (is (c, "number"))
+      return TRUE;
+  return FALSE;
+}
+
+/* The number the outline style gives a heading, unless the document wrote it out. */
+static char *
+outline_label (Odt     *odt,
+               xmlNode *heading)
+{
+  ListStyle *outline = g_hash_table_lookup (odt->lists, " outline");
+  int level = attr_int (heading, "outline-level", 1) - 1;
+  g_autofree char *header = attr (heading, "is-list-header");
+  ListState state = { 0 };
+  char *label;
+
+  if (outline == NULL || level < 0 || level >= 10 || has_number_child (heading) ||
+      g_strcmp0 (header, "true") == 0 || outline->levels[level].format == PACTA_NUMBER_NONE)
+    return NULL;
+  state.style = outline;
+  memcpy (state.counters, odt->outline_counters, sizeof state.counters);
+  memcpy (state.started, odt->outline_started, sizeof state.started);
+  label = list_label (&state, level, attr_int (heading, "restart-numbering", 0) ? attr_int (heading, "start-value", 1) : 0);
+  memcpy (odt->outline_counters, state.counters, sizeof state.counters);
+  memcpy (odt->outline_started, state.started, sizeof state.started);
+  return label;
+}
+
 static void walk (Odt       *odt,
                   xmlNode   *parent,
                   ListState *list,
@@ -480,7 +516,11 @@ walk (Odt       *odt,
       if (is (n, "p"))
         add_paragraph (odt, n, FALSE, NULL);
       else if (is (n, "h"))
-        add_paragraph (odt, n, TRUE, NULL);
+        {
+          g_autofree char *label = outline_label (odt, n);
+
+          add_paragraph (odt, n, TRUE, label);
+        }
       else if (is (n, "list"))
         add_list (odt, n, NULL, 0);
       else if (is (n, "table"))

@@ -969,6 +969,14 @@ write_odt (Doc        *doc,
           {
             g_autofree char *line = header_line (item);
 
+            if (item->tag == TAG_ART && atoi (opt (doc, "odt-outline", "0")))
+              {
+                /* "Article 1" comes from the outline numbering; the heading holds its title. */
+                g_string_append (content, "<text:h text:style-name=\"Heading_20_1\" text:outline-level=\"1\">");
+                esc (content, item->heading);
+                g_string_append (content, "</text:h>\n");
+                break;
+              }
             g_string_append (content, "<text:h text:style-name=\"Heading_20_2\" text:outline-level=\"2\">");
             esc (content, line);
             g_string_append (content, "</text:h>\n");
@@ -1014,7 +1022,9 @@ write_odt (Doc        *doc,
            "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
            "<manifest:file-entry manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/>"
            "</manifest:manifest>\n", FALSE);
-  zip_add (a, "styles.xml",
+  {
+    gboolean outline = atoi (opt (doc, "odt-outline", "0"));
+    g_autofree char *styles = g_strdup_printf (
            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
            "<office:document-styles xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
            "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
@@ -1029,7 +1039,15 @@ write_odt (Doc        *doc,
            "style:parent-style-name=\"Heading\" style:default-outline-level=\"1\"/>"
            "<style:style style:name=\"Heading_20_2\" style:display-name=\"Heading 2\" style:family=\"paragraph\" "
            "style:parent-style-name=\"Heading\" style:default-outline-level=\"2\"/>"
-           "</office:styles></office:document-styles>\n", FALSE);
+           "<text:outline-style xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" style:name=\"Outline\">"
+           "<text:outline-level-style text:level=\"1\" style:num-prefix=\"%s\" style:num-format=\"%s\"/>"
+           "<text:outline-level-style text:level=\"2\" style:num-format=\"\"/>"
+           "</text:outline-style>"
+           "</office:styles></office:document-styles>\n",
+           outline ? "Article " : "", outline ? "1" : "");
+
+    zip_add (a, "styles.xml", styles, FALSE);
+  }
   zip_add (a, "content.xml", content->str, FALSE);
   zip_close (a);
   g_string_free (content, TRUE);
@@ -1389,6 +1407,8 @@ write_scanned_pdf (const char *path)
   cairo_surface_t *surface = cairo_pdf_surface_create (path, PAGE_W, PAGE_H);
   cairo_t *cr = cairo_create (surface);
   cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 200, 280);
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, "2020-01-01T00:00:00Z");
   cairo_t *ic = cairo_create (image);
 
   /* A page "photographed": grey lines where text would be, no text layer at all. */

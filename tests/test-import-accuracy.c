@@ -48,6 +48,7 @@ static const Case cases[] = {
   { "unts-facing.pdf", "en", "unts-facing.en.expected.json" },
   { "unts-facing.pdf", "fr", "unts-facing.fr.expected.json" },
   { "blma-autonumber.docx", NULL, NULL },
+  { "blma-autonumber.odt", NULL, NULL },
   { "sections-mou.txt", NULL, NULL },
   { "es-ministerio.html", NULL, NULL },
 };

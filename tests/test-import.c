@@ -461,6 +461,15 @@ test_odt (void)
   g_assert_true (source_contains (source, "\n(a) the person resided in that Party; and\n(i) had completed"));
   g_assert_true (source_has_line (source, "GENERAL PROVISIONS"));
   g_assert_cmpuint (pacta_import_draft_count (draft, PACTA_IMPORT_NODE_SUBPOINT), ==, 2);
+
+  {
+    /* Headings numbered by the outline style: "Article " + number. */
+    g_autoptr(PactaImportDraft) outline = draft_for ("blma-autonumber.odt", NULL);
+
+    g_assert_cmpuint (pacta_import_draft_count (outline, PACTA_IMPORT_NODE_ARTICLE), ==, 6);
+    g_assert_cmpstr (pacta_import_node_get_num (nth_node (outline, PACTA_IMPORT_NODE_ARTICLE, 5)), ==, "Article 6");
+    g_assert_cmpstr (pacta_import_node_get_heading (nth_node (outline, PACTA_IMPORT_NODE_ARTICLE, 5)), ==, "Duration");
+  }
 }
 
 static void
