@@ -424,6 +424,18 @@ collect_runs (xmlNode *node,
     }
 }
 
+/* A paragraph that numbers itself ("Article 5 Export…") keeps its own number rather than
+ * the one automatic numbering would put before it. */
+static gboolean
+numbered_header (const char *text)
+{
+  PactaImportHeader header = { 0 };
+  gboolean numbered = _pacta_import_parse_header (text, &header) && header.value >= 0;
+
+  _pacta_import_header_clear (&header);
+  return numbered;
+}
+
 static void
 add_paragraph (Docx    *docx,
                xmlNode *p)
@@ -494,7 +506,7 @@ add_paragraph (Docx    *docx,
           g_autofree char *clean = _pacta_import_clean (parts[i], -1);
 
           /* Some documents type the number as well as numbering the paragraph. */
-          if (!g_str_has_prefix (clean, label))
+          if (!g_str_has_prefix (clean, label) && !numbered_header (clean))
             {
               text = g_strdup_printf ("%s %s", label, parts[i]);
               flags |= PACTA_IMPORT_LINE_LIST;

@@ -346,6 +346,18 @@ list_label (ListState *list,
   return g_string_free (label, FALSE);
 }
 
+/* A paragraph that numbers itself ("Article 5 Export…") keeps its own number rather than
+ * the one automatic numbering would put before it. */
+static gboolean
+numbered_header (const char *text)
+{
+  PactaImportHeader header = { 0 };
+  gboolean numbered = _pacta_import_parse_header (text, &header) && header.value >= 0;
+
+  _pacta_import_header_clear (&header);
+  return numbered;
+}
+
 static void
 add_paragraph (Odt       *odt,
                xmlNode   *p,
@@ -382,7 +394,7 @@ add_paragraph (Odt       *odt,
         {
           g_autofree char *clean = _pacta_import_clean (parts[i], -1);
 
-          if (!g_str_has_prefix (clean, label))
+          if (!g_str_has_prefix (clean, label) && !numbered_header (clean))
             {
               line_text = g_strdup_printf ("%s %s", label, parts[i]);
               flags |= PACTA_IMPORT_LINE_LIST;
