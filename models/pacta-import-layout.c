@@ -11,7 +11,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "pacta-import"
+#define G_LOG_DOMAIN "pacta-import-layout"
 
 #include "config.h"
 

@@ -8,7 +8,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "pacta-import"
+#define G_LOG_DOMAIN "pacta-import-pdf"
 
 #include "config.h"
 
