@@ -110,7 +110,9 @@ remove_running (GArray                   *lines,
   };
   /* A running head repeats on most pages; parallel texts on facing pages repeat a header
    * line ("Article 8") on two pages at the same place, which is no running head. */
-  guint threshold = pages->len <= 2 ? 2 : MAX (3, (guint) ceil (pages->len * 0.4));
+  guint threshold = pages->len <= 2 ? 2
+                    : pages->len <= 5 ? pages->len - 1   /* all but the cover page */
+                    : MAX (3, (guint) ceil (pages->len * 0.4));
 
   /* Count, per zone (0 top, 1 bottom), on how many pages each key appears. */
   for (guint pass = 0; pass < 2; pass++)
@@ -445,7 +447,7 @@ _pacta_import_layout (PactaImportSource        *source,
   int prev = -1;
   PactaImportLineFlags para_flags = 0;
   guint para_page = 0, para_origin = 0, para_block = 0;
-  gboolean para_all_bold = TRUE, para_centered = FALSE, para_large = FALSE;
+  gboolean para_all_bold = TRUE, para_centered = FALSE, para_large = FALSE, para_hanging = FALSE;
 
   /* Pages. */
   for (guint i = 0; i < lines->len; )
@@ -666,8 +668,11 @@ _pacta_import_layout (PactaImportSource        *source,
           double left_gap = line->x0 - columns[i].left;
           double right_gap = columns[i].right - line->x1;
 
+          /* Centred: both margins wide and alike, and the line well short of the measure
+           * (an indented block of text is not centred). */
           text_width = columns[i].right - columns[i].left;
           centered = text_width > 0 && left_gap > text_width * 0.08 && right_gap > text_width * 0.08 &&
+                     line->x1 - line->x0 < text_width * 0.75 &&
                      fabs (left_gap - right_gap) < MAX (text_width * 0.06, 3 * line->char_width);
         }
 
@@ -702,9 +707,14 @@ _pacta_import_layout (PactaImportSource        *source,
             join = FALSE;
           if (blocks[i] != blocks[prev])
             join = FALSE;
+          if (line->hanging)
+            join = FALSE;
           if (centered || prev_centered)
             join = FALSE;
-          if (header && !hyphen)
+          /* A header on the next line opens a unit, unless the line before runs into it:
+           * "…paragraph 1 of / Article 76;" is one sentence. */
+          if (header && !hyphen && (_pacta_import_ends_sentence (clean[prev]) || !full ||
+                                    _pacta_import_ends_sentence (clean[i]) == FALSE))
             join = FALSE;
           if (is_marker && _pacta_import_ends_sentence (clean[prev]))
             join = FALSE;
@@ -742,6 +752,8 @@ _pacta_import_layout (PactaImportSource        *source,
             para_flags |= PACTA_IMPORT_LINE_CENTERED;
           if (para_large)
             para_flags |= PACTA_IMPORT_LINE_LARGE;
+          if (para_hanging)
+            para_flags |= PACTA_IMPORT_LINE_HANGING;
           added = pacta_import_source_add_line (source, para->str, para_flags, 0);
           added->page = para_page;
           added->origin = para_origin;
@@ -761,6 +773,7 @@ _pacta_import_layout (PactaImportSource        *source,
       para_page = line->page;
       para_origin = line->origin;
       para_block = blocks[i];
+      para_hanging = line->hanging;
       para_all_bold = line->bold;
       para_centered = centered;
       para_large = body_size > 0 && line->font_size > body_size * 1.15;

@@ -669,7 +669,9 @@ guess_kind (const char *title,
   for (guint i = 0; mou[i]; i++)
     if (contains_words (t, mou[i]))
       return PACTA_AGREEMENT_KIND_MOU;
-  if (n_parties > 2 && (contains_words (t, "convention") || contains_words (t, "multilateral")))
+  /* A convention with many parties, or with no "between" at all, is multilateral. */
+  if ((n_parties > 2 || (n_parties == 0 && !contains_words (t, "between") && !contains_words (t, "entre"))) &&
+      (contains_words (t, "convention") || contains_words (t, "multilateral") || contains_words (t, "multilateral")))
     return PACTA_AGREEMENT_KIND_MULTILATERAL;
   for (guint i = 0; ssa[i]; i++)
     if (contains_words (t, ssa[i]))
@@ -685,6 +687,20 @@ guess_kind (const char *title,
     if (contains_words (o, labour[i]))
       return PACTA_AGREEMENT_KIND_BLMA;
   return PACTA_AGREEMENT_KIND_UNKNOWN;
+}
+
+/* "EUROPEAN CONVENTION", "Draft Agreement", "Acuerdo": the line names the instrument (and is
+ * no series heading such as "European Treaty Series"). */
+static gboolean
+names_instrument (const char         *folded,
+                  const char * const *words)
+{
+  if (contains_words (folded, "series") || contains_words (folded, "recueil") || contains_words (folded, "serie"))
+    return FALSE;
+  for (guint i = 0; words[i]; i++)
+    if (contains_words (folded, words[i]))
+      return TRUE;
+  return FALSE;
 }
 
 static guint
@@ -736,8 +752,7 @@ _pacta_import_guess_metadata (GPtrArray           *lines,
 
                 if (is_noise_line (folded, &meta->draft))
                   continue;
-                if (!started && !_pacta_import_has_prefix_word (folded, openers) && end - start > 1 &&
-                    i + 1 < end)
+                if (!started && !names_instrument (folded, openers) && end - start > 1 && i + 1 < end)
                   {
                     /* A line above the title proper (a ministry, a treaty series). */
                     gboolean later = FALSE;
@@ -745,7 +760,7 @@ _pacta_import_guess_metadata (GPtrArray           *lines,
                     for (guint j = i + 1; j < end && !later; j++)
                       {
                         g_autofree char *f = _pacta_import_fold (((PactaImportLine *) g_ptr_array_index (lines, j))->text);
-                        later = _pacta_import_has_prefix_word (f, openers);
+                        later = names_instrument (f, openers);
                       }
                     if (later)
                       continue;

@@ -34,6 +34,25 @@ is_bold_font (const char *name)
          strstr (lower, "demi") != NULL || g_str_has_suffix (lower, "-bd") || g_str_has_suffix (lower, ",b");
 }
 
+/* The text from @start to @end is a bare label: digits, one letter, or a Roman numeral. */
+static gboolean
+short_label (const char *start,
+             const char *end)
+{
+  g_autofree char *token = g_strstrip (g_strndup (start, end - start));
+  gsize n = strlen (token);
+
+  if (n > 0 && token[n - 1] == '.')
+    token[--n] = '\0';
+  if (n == 0 || n > 5)
+    return FALSE;
+  if (strspn (token, "0123456789") == n && n <= 3)
+    return TRUE;
+  if (n == 1 && g_ascii_isalpha (token[0]))
+    return TRUE;
+  return strspn (token, "ivxIVX") == n;
+}
+
 typedef struct
 {
   int      start, end;  /* character offsets, inclusive */
@@ -77,8 +96,8 @@ read_page (PopplerPage *page,
     {
       const char *start = p;
       double x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y0 = G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
-      double widths = 0, size = 0, last_right = 0;
-      guint letters = 0, bold_letters = 0;
+      double widths = 0, size = 0, last_right = 0, hanging_gap = 0;
+      guint letters = 0, bold_letters = 0, words = 0;
       gboolean split = FALSE;
 
       while (*p && *p != '\n')
@@ -98,6 +117,10 @@ read_page (PopplerPage *page,
                   split = TRUE;
                   break;
                 }
+              /* A short label, then a gap of several characters: "a      the term". */
+              if (letters > 0 && letters <= 4 && words == 0 && r->x1 - last_right > 2.5 * average &&
+                  short_label (start, p))
+                hanging_gap = r->x1 - last_right;
               x0 = MIN (x0, r->x1);
               x1 = MAX (x1, r->x2);
               y0 = MIN (y0, r->y1);
@@ -115,6 +138,8 @@ read_page (PopplerPage *page,
                   bold_letters += run->bold;
                 }
             }
+          else if (g_unichar_isspace (c) && letters > 0)
+            words++;
           p = g_utf8_next_char (p);
           index++;
         }
@@ -124,6 +149,7 @@ read_page (PopplerPage *page,
           PactaPhysLine line = { 0 };
 
           line.text = g_strndup (start, p - start);
+          line.hanging = hanging_gap > 0;
           line.x0 = x0;
           line.x1 = x1;
           line.y = y0;

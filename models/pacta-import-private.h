@@ -53,6 +53,7 @@ typedef struct
   gboolean  bold;
   guint     page;         /* 1-based */
   guint     origin;       /* 1-based line of a text file, 0 otherwise */
+  gboolean  hanging;      /* a bare label ("a", "1", "iv") set apart from the text by a wide gap */
 } PactaPhysLine;
 
 void       _pacta_phys_line_clear       (PactaPhysLine *line);

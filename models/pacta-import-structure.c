@@ -105,6 +105,49 @@ is_title_word_line (const char *folded)
 
 /* 1. Each line alone -------------------------------------------------------------------- */
 
+/* A bare label the reader saw set apart ("a", "1", "iv"): a marker without punctuation. */
+static gboolean
+bare_marker (const char        *text,
+             PactaImportMarker *marker)
+{
+  const char *space = strchr (text, ' ');
+  g_autofree char *token = NULL;
+  gsize n;
+
+  if (space == NULL)
+    return FALSE;
+  token = g_strndup (text, space - text);
+  n = strlen (token);
+  if (n > 1 && token[n - 1] == '.')
+    token[--n] = '\0';
+  memset (marker, 0, sizeof *marker);
+  marker->style = PACTA_MARKER_STYLE_OTHER;
+  if (strspn (token, "0123456789") == n)
+    {
+      marker->kind = PACTA_MARKER_NUMBER;
+      marker->value = atoi (token);
+    }
+  else if (n == 1 && g_ascii_isalpha (token[0]) && strchr ("ivxIVX", token[0]) == NULL)
+    {
+      marker->kind = PACTA_MARKER_LETTER;
+      marker->value = marker->letter_value = g_ascii_tolower (token[0]) - 'a' + 1;
+    }
+  else if (_pacta_import_roman_value (token, n) > 0)
+    {
+      marker->kind = PACTA_MARKER_ROMAN;
+      marker->value = _pacta_import_roman_value (token, n);
+      marker->letter_value = n == 1 ? g_ascii_tolower (token[0]) - 'a' + 1 : 0;
+    }
+  else
+    return FALSE;
+  if (marker->value <= 0 || marker->value > 300)
+    return FALSE;
+  marker->upper = g_ascii_isupper (token[0]);
+  marker->num = g_strndup (text, space - text);
+  marker->rest = space + 1;
+  return TRUE;
+}
+
 static int
 header_strength (const PactaImportLine  *line,
                  PactaImportHeader      *h)
@@ -165,6 +208,8 @@ analyse_lines (Detector *d)
             }
         }
       info->has_marker = !info->has_header && _pacta_import_parse_marker (line->text, &info->marker);
+      if (!info->has_header && !info->has_marker && (line->flags & PACTA_IMPORT_LINE_HANGING))
+        info->has_marker = bare_marker (line->text, &info->marker);
       info->heading_like = !info->has_header && _pacta_import_looks_like_heading (line->text, line->flags);
       info->conclusion_cue = _pacta_import_has_prefix_word (folded, conclusion_cues);
       info->preamble_cue = _pacta_import_has_prefix_word (folded, preamble_cues);

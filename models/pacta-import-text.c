@@ -28,6 +28,19 @@ leading_columns (const char *line)
   return columns;
 }
 
+/* "a       the term…", "1       This Convention…", "iv      …": a bare label, then a gap of
+ * three spaces or more (or a tab) before the text, as typewritten and pdftotext texts set them. */
+static gboolean
+hanging_label (const char *line)
+{
+  static GRegex *regex = NULL;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("^\\s*([0-9]{1,3}|[a-zA-Z]|[ivxIVX]{2,5})\\.?(\\s{3,}|\\t\\s*)\\S",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+  return g_regex_match (regex, line, 0, NULL);
+}
+
 static void
 add_plain (PactaImportSource *source,
            char             **lines)
@@ -69,6 +82,7 @@ add_plain (PactaImportSource *source,
         }
 
       line.text = g_strdup (text);
+      line.hanging = hanging_label (text);
       line.x0 = leading_columns (text);
       {
         g_autofree char *trimmed = g_strstrip (g_strdup (text));

@@ -49,6 +49,7 @@ typedef enum /*< flags >*/
   PACTA_IMPORT_LINE_LARGE    = 1 << 3, /* set larger than the body text */
   PACTA_IMPORT_LINE_TABLE    = 1 << 4, /* from a table cell */
   PACTA_IMPORT_LINE_LIST     = 1 << 5, /* a list item whose number the reader recovered */
+  PACTA_IMPORT_LINE_HANGING  = 1 << 6, /* starts with a bare label set apart ("a    the term…") */
 } PactaImportLineFlags;
 
 /* One paragraph of the source as a reader found it: the unit the structure detector reads,

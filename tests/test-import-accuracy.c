@@ -51,6 +51,7 @@ static const Case cases[] = {
   { "blma-autonumber.odt", NULL, NULL },
   { "sections-mou.txt", NULL, NULL },
   { "es-ministerio.html", NULL, NULL },
+  { "ets-hanging.txt", NULL, NULL },
 };
 
 typedef struct
