@@ -209,6 +209,117 @@ remove_running (GArray                   *lines,
     }
 }
 
+/* Draft texts are often printed with line numbers in the margin ("12  The Parties shall…"):
+ * when most lines of a page start with numbers that count up one by one, they go. */
+static void
+strip_line_numbers (PactaImportSource *source,
+                    GArray            *lines,
+                    GArray            *pages)
+{
+  guint stripped_pages = 0;
+
+  for (guint pg = 0; pg < pages->len; pg++)
+    {
+      Page *page = &g_array_index (pages, Page, pg);
+      guint numbered = 0, total = 0, in_order = 0;
+      int previous = -1;
+
+      for (guint i = page->start; i < page->end; i++)
+        {
+          const char *text = g_array_index (lines, PactaPhysLine, i).text;
+          const char *p = text;
+          int value;
+
+          while (*p == ' ' || *p == '\t')
+            p++;
+          if (*p == '\0')
+            continue;
+          total++;
+          if (!g_ascii_isdigit (*p))
+            continue;
+          value = atoi (p);
+          while (g_ascii_isdigit (*p))
+            p++;
+          if (*p != ' ' && *p != '\t' && *p != '\0')
+            continue;
+          numbered++;
+          if (previous >= 0 && value == previous + 1)
+            in_order++;
+          previous = value;
+        }
+      if (total < 8 || numbered * 10 < total * 7 || in_order * 10 < numbered * 7)
+        continue;
+      for (guint i = page->start; i < page->end; i++)
+        {
+          PactaPhysLine *line = &g_array_index (lines, PactaPhysLine, i);
+          char *p = line->text;
+
+          while (*p == ' ' || *p == '\t')
+            p++;
+          if (!g_ascii_isdigit (*p))
+            continue;
+          while (g_ascii_isdigit (*p))
+            p++;
+          if (*p != ' ' && *p != '\t' && *p != '\0')
+            continue;
+          memmove (line->text, p, strlen (p) + 1);
+          line->hanging = FALSE;
+        }
+      stripped_pages++;
+    }
+  if (stripped_pages > 0)
+    pacta_import_source_add_warning (source, 0, "%s", _("line numbers in the margin were left out"));
+}
+
+/* Watermarks ("DRAFT", "CONFIDENTIAL") are short lines that repeat across the pages wherever
+ * they fall in the text. */
+static void
+remove_watermarks (GArray   *lines,
+                   GArray   *pages,
+                   gboolean *removed)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (pages->len < 3)
+    return;
+  for (guint pg = 0; pg < pages->len; pg++)
+    {
+      Page *page = &g_array_index (pages, Page, pg);
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (guint i = page->start; i < page->end; i++)
+        {
+          g_autofree char *clean = _pacta_import_clean (g_array_index (lines, PactaPhysLine, i).text, -1);
+          char *folded;
+
+          if (removed[i] || clean[0] == '\0' || _pacta_import_count_words (clean) > 4 || is_structural (clean))
+            continue;
+          folded = _pacta_import_fold (clean);
+          if (g_hash_table_contains (seen, folded))
+            {
+              g_free (folded);
+              continue;
+            }
+          g_hash_table_add (seen, g_strdup (folded));
+          g_hash_table_insert (counts, folded, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, folded)) + 1));
+        }
+    }
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_autofree char *clean = NULL;
+      g_autofree char *folded = NULL;
+
+      if (removed[i])
+        continue;
+      clean = _pacta_import_clean (g_array_index (lines, PactaPhysLine, i).text, -1);
+      if (clean[0] == '\0' || _pacta_import_count_words (clean) > 4)
+        continue;
+      folded = _pacta_import_fold (clean);
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (counts, folded)) * 10 >= pages->len * 8)
+        removed[i] = TRUE;
+    }
+}
+
 /* Footnotes: at the foot of a page, below the body, in smaller type, starting with their
  * mark ("1", "¹", "*", "†"). Their calls in the text ("SENNAR¹") go too. */
 static void
@@ -461,8 +572,12 @@ _pacta_import_layout (PactaImportSource        *source,
       i = page.end;
     }
 
+  strip_line_numbers (source, lines, pages);
   if (options->remove_running && pages->len >= 2)
-    remove_running (lines, pages, options, removed);
+    {
+      remove_running (lines, pages, options, removed);
+      remove_watermarks (lines, pages, removed);
+    }
 
   if (options->page_height > 0)
     remove_footnotes (source, lines, pages, removed);

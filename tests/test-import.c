@@ -371,6 +371,35 @@ test_text_layout (void)
   g_assert_true (source_has_line (source, "Article 3"));
 }
 
+/* A negotiating draft: line numbers in the margin, a "DRAFT" watermark on every page. */
+static void
+test_text_line_numbers (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(PactaImportSource) source = NULL;
+  guint number = 1;
+
+  for (guint page = 0; page < 3; page++)
+    {
+      if (page > 0)
+        g_string_append_c (text, '\f');
+      for (guint k = 0; k < 12; k++)
+        {
+          if (k == 6)
+            g_string_append (text, "                    DRAFT\n");
+          if (k % 4 == 0)
+            g_string_append_printf (text, "%-4u Article %u\n", number++, page * 3 + k / 4 + 1);
+          else
+            g_string_append_printf (text, "%-4u The Parties shall cooperate on item %u of the work plan.\n", number++, k);
+        }
+    }
+  source = pacta_import_source_new_from_text (text->str, "draft.txt");
+  g_assert_true (source_has_line (source, "Article 1"));
+  g_assert_true (source_has_line (source, "Article 9"));
+  g_assert_false (source_contains (source, "DRAFT"));
+  g_assert_false (source_contains (source, "13 "));
+}
+
 static void
 test_markdown (void)
 {
@@ -1210,6 +1239,7 @@ main (int    argc,
   g_test_add_func ("/import/patterns/dates", test_dates);
   g_test_add_func ("/import/language/guess", test_language);
   g_test_add_func ("/import/text/layout", test_text_layout);
+  g_test_add_func ("/import/text/line-numbers", test_text_line_numbers);
   g_test_add_func ("/import/text/markdown", test_markdown);
   g_test_add_func ("/import/pdf/articles", test_pdf);
   g_test_add_func ("/import/pdf/facing-pages", test_pdf_facing_pages);
