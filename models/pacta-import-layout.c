@@ -96,6 +96,7 @@ typedef struct
 
 static void
 remove_running (GArray                   *lines,
+                char                    **clean_lines,
                 GArray                   *pages,
                 const PactaLayoutOptions *options,
                 gboolean                 *removed)
@@ -126,7 +127,7 @@ remove_running (GArray                   *lines,
           {
             guint i = pass == 0 ? page->start + k : page->end - 1 - k;
             PactaPhysLine *line = &g_array_index (lines, PactaPhysLine, i);
-            g_autofree char *clean = NULL;
+            const char *clean = clean_lines[i];
             char *key;
 
             if (is_blank (line))
@@ -135,7 +136,6 @@ remove_running (GArray                   *lines,
             if (options->page_height > 0 &&
                 (pass == 0 ? line->y > options->page_height * 0.15 : line->y < options->page_height * 0.82))
               continue;
-            clean = _pacta_import_clean (line->text, -1);
             key = running_key (clean);
             if (!g_hash_table_contains (seen, key))
               {
@@ -167,7 +167,7 @@ remove_running (GArray                   *lines,
           {
             guint i = pass == 0 ? page->start + k : page->end - 1 - k;
             PactaPhysLine *line = &g_array_index (lines, PactaPhysLine, i);
-            g_autofree char *clean = NULL;
+            const char *clean = clean_lines[i];
             g_autofree char *key = NULL;
             g_autofree char *folded = NULL;
             gboolean running;
@@ -178,7 +178,6 @@ remove_running (GArray                   *lines,
             if (options->page_height > 0 &&
                 (pass == 0 ? line->y > options->page_height * 0.15 : line->y < options->page_height * 0.82))
               continue;
-            clean = _pacta_import_clean (line->text, -1);
             key = running_key (clean);
             folded = _pacta_import_fold (clean);
             if (is_structural (clean))
@@ -274,7 +273,7 @@ strip_line_numbers (PactaImportSource *source,
 /* Watermarks ("DRAFT", "CONFIDENTIAL") are short lines that repeat across the pages wherever
  * they fall in the text. */
 static void
-remove_watermarks (GArray   *lines,
+remove_watermarks (char    **clean_lines,
                    GArray   *pages,
                    gboolean *removed)
 {
@@ -289,7 +288,7 @@ remove_watermarks (GArray   *lines,
 
       for (guint i = page->start; i < page->end; i++)
         {
-          g_autofree char *clean = _pacta_import_clean (g_array_index (lines, PactaPhysLine, i).text, -1);
+          const char *clean = clean_lines[i];
           char *folded;
 
           if (removed[i] || clean[0] == '\0' || _pacta_import_count_words (clean) > 4 || is_structural (clean))
@@ -304,15 +303,13 @@ remove_watermarks (GArray   *lines,
           g_hash_table_insert (counts, folded, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, folded)) + 1));
         }
     }
-  for (guint i = 0; i < lines->len; i++)
+  for (guint pg = 0; pg < pages->len; pg++)
+    for (guint i = g_array_index (pages, Page, pg).start; i < g_array_index (pages, Page, pg).end; i++)
     {
-      g_autofree char *clean = NULL;
+      const char *clean = clean_lines[i];
       g_autofree char *folded = NULL;
 
-      if (removed[i])
-        continue;
-      clean = _pacta_import_clean (g_array_index (lines, PactaPhysLine, i).text, -1);
-      if (clean[0] == '\0' || _pacta_import_count_words (clean) > 4)
+      if (removed[i] || clean[0] == '\0' || _pacta_import_count_words (clean) > 4)
         continue;
       folded = _pacta_import_fold (clean);
       if (GPOINTER_TO_UINT (g_hash_table_lookup (counts, folded)) * 10 >= pages->len * 8)
@@ -573,24 +570,23 @@ _pacta_import_layout (PactaImportSource        *source,
     }
 
   strip_line_numbers (source, lines, pages);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      clean[i] = _pacta_import_clean (g_array_index (lines, PactaPhysLine, i).text, -1);
+      strip_footnote_calls (clean[i]);
+    }
   if (options->remove_running && pages->len >= 2)
     {
-      remove_running (lines, pages, options, removed);
-      remove_watermarks (lines, pages, removed);
+      remove_running (lines, clean, pages, options, removed);
+      remove_watermarks (clean, pages, removed);
     }
 
   if (options->page_height > 0)
     remove_footnotes (source, lines, pages, removed);
 
   for (guint i = 0; i < lines->len; i++)
-    {
-      PactaPhysLine *line = &g_array_index (lines, PactaPhysLine, i);
-
-      clean[i] = _pacta_import_clean (line->text, -1);
-      strip_footnote_calls (clean[i]);
-      if (!removed[i] && clean[i][0] != '\0')
-        collect_words (words, clean[i]);
-    }
+    if (!removed[i] && clean[i][0] != '\0')
+      collect_words (words, clean[i]);
 
   /* Body type size and character width: medians over the lines. */
   g_array_set_size (values, 0);
