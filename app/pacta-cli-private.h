@@ -59,5 +59,8 @@ int _pacta_cli_report      (int    argc,
                             char **argv);
 int _pacta_cli_run_compare (int    argc,
                             char **argv);
+/* pacta import (pacta-cli-import.c) */
+int      _pacta_cli_run_import    (int              argc,
+                                   char           **argv);
 
 G_END_DECLS

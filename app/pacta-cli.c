@@ -37,6 +37,7 @@ static const Command commands[] = {
   { "compare", N_("Align two agreements and show what changed (text, JSON or HTML redline)"), _pacta_cli_run_compare },
   { "chart", N_("Draw coverage as a chart: PNG, SVG or PDF"), _pacta_cli_chart },
   { "report", N_("Write a PDF briefing on agreements' coverage, with the matrix as CSV and JSON"), _pacta_cli_report },
+  { "import", N_("Read a PDF, Word, ODT, HTML or text file as an agreement"), _pacta_cli_run_import },
 };
 
 static void

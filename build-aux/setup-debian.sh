@@ -7,7 +7,7 @@ packages=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libxml2-dev libxml2-utils libsqlite3-dev libcairo2-dev libpango1.0-dev libjson-glib-dev
-  libstemmer-dev libpoppler-glib-dev libarchive-dev poppler-utils
+  libstemmer-dev libpoppler-glib-dev libarchive-dev poppler-utils iso-codes
   xvfb xauth desktop-file-utils appstream
   fonts-dejavu-core
 )
