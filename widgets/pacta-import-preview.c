@@ -44,6 +44,7 @@ struct _PactaImportPreview
   GtkLabel           *status_label;
   GtkLabel           *warnings_label;
   GtkMenuButton      *warnings_button;
+  GtkWidget          *import_button;
 
   /* Owned references */
   PactaImportDraft   *draft;
@@ -62,6 +63,7 @@ G_DEFINE_FINAL_TYPE (PactaImportPreview, pacta_import_preview, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_DRAFT,
+  PROP_SHOW_IMPORT,
   N_PROPS
 };
 
@@ -872,6 +874,9 @@ pacta_import_preview_get_property (GObject    *object,
     case PROP_DRAFT:
       g_value_set_object (value, self->draft);
       break;
+    case PROP_SHOW_IMPORT:
+      g_value_set_boolean (value, pacta_import_preview_get_show_import (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -889,6 +894,9 @@ pacta_import_preview_set_property (GObject      *object,
     {
     case PROP_DRAFT:
       pacta_import_preview_set_draft (self, g_value_get_object (value));
+      break;
+    case PROP_SHOW_IMPORT:
+      pacta_import_preview_set_show_import (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -937,6 +945,10 @@ pacta_import_preview_class_init (PactaImportPreviewClass *klass)
   properties[PROP_DRAFT] =
     g_param_spec_object ("draft", NULL, NULL, PACTA_TYPE_IMPORT_DRAFT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* FALSE where the container has its own Import (the window's import dialog). */
+  properties[PROP_SHOW_IMPORT] =
+    g_param_spec_boolean ("show-import", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -969,6 +981,7 @@ pacta_import_preview_class_init (PactaImportPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PactaImportPreview, status_label);
   gtk_widget_class_bind_template_child (widget_class, PactaImportPreview, warnings_label);
   gtk_widget_class_bind_template_child (widget_class, PactaImportPreview, warnings_button);
+  gtk_widget_class_bind_template_child (widget_class, PactaImportPreview, import_button);
 
   gtk_widget_class_install_action (widget_class, "preview.merge", NULL, merge_cb);
   gtk_widget_class_install_action (widget_class, "preview.split", NULL, split_cb);
@@ -1084,6 +1097,26 @@ pacta_import_preview_set_draft (PactaImportPreview *self,
   update_actions (self);
   set_status (self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
+}
+
+gboolean
+pacta_import_preview_get_show_import (PactaImportPreview *self)
+{
+  g_return_val_if_fail (PACTA_IS_IMPORT_PREVIEW (self), TRUE);
+  return gtk_widget_get_visible (self->import_button);
+}
+
+void
+pacta_import_preview_set_show_import (PactaImportPreview *self,
+                                      gboolean            show_import)
+{
+  g_return_if_fail (PACTA_IS_IMPORT_PREVIEW (self));
+
+  show_import = !!show_import;
+  if (pacta_import_preview_get_show_import (self) == show_import)
+    return;
+  gtk_widget_set_visible (self->import_button, show_import);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_IMPORT]);
 }
 
 /* The agreement as it stands in the preview: detected structure, corrections, metadata. */
