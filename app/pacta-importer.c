@@ -94,15 +94,17 @@ pacta_importer_handles_path (const char *path)
 
 /* ---- Reporting ---------------------------------------------------------------------------- */
 
-/* "FILE:0:0: reason" (the command line's form) as "FILE: reason". */
+/* "PATH:0:0: reason" (the command line's form) as "NAME: reason". */
 static char *
 describe_error (const char   *path,
                 const GError *error)
 {
   g_autofree char *prefix = g_strconcat (path, ":0:0: ", NULL);
+  g_autofree char *basename = g_path_get_basename (path);
 
+  /* The heading names the file; its folder is of no help here. */
   if (g_str_has_prefix (error->message, prefix))
-    return g_strconcat (path, ": ", error->message + strlen (prefix), NULL);
+    return g_strconcat (basename, ": ", error->message + strlen (prefix), NULL);
   return g_strdup (error->message);
 }
 
@@ -656,9 +658,9 @@ pacta_importer_import_file (PactaImporter *self,
   next_import (self);
 }
 
-/* The window goes: stop reading, close the dialogs, forget the queue. */
+/* Stops reading, closes the dialogs and forgets the documents waiting: nothing is saved. */
 void
-pacta_importer_shutdown (PactaImporter *self)
+pacta_importer_cancel (PactaImporter *self)
 {
   g_return_if_fail (PACTA_IS_IMPORTER (self));
 
@@ -669,6 +671,15 @@ pacta_importer_shutdown (PactaImporter *self)
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
       g_clear_object (&self->chooser);
     }
+}
+
+/* The window goes: cancel everything, and let go of it. */
+void
+pacta_importer_shutdown (PactaImporter *self)
+{
+  g_return_if_fail (PACTA_IS_IMPORTER (self));
+
+  pacta_importer_cancel (self);
   if (self->window != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->window), (gpointer *) &self->window);
   self->window = NULL;

@@ -18,6 +18,7 @@ gboolean           pacta_importer_handles_path       (const char    *path);
 void               pacta_importer_show_chooser       (PactaImporter *self);
 void               pacta_importer_import_file        (PactaImporter *self,
                                                       GFile         *file);
+void               pacta_importer_cancel             (PactaImporter *self);
 void               pacta_importer_shutdown           (PactaImporter *self);
 
 /* For the tests */

@@ -268,7 +268,7 @@ pacta_import_dialog_get_file_name (PactaImportDialog *self)
   return self->file_name;
 }
 
-/* How far the reading got: @done of @total pages (0 of 0: unknown, the bar pulses). */
+/* How far the reading got: @done of @total pages (0 of 0: unknown). */
 void
 pacta_import_dialog_set_progress (PactaImportDialog *self,
                                   guint              done,
@@ -278,11 +278,11 @@ pacta_import_dialog_set_progress (PactaImportDialog *self,
 
   g_return_if_fail (PACTA_IS_IMPORT_DIALOG (self));
 
+  /* A spinner while the amount of work is unknown, the bar once it is. */
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), total == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), total > 0);
   if (total == 0)
-    {
-      pacta_import_dialog_pulse (self);
-      return;
-    }
+    return;
   gtk_progress_bar_set_fraction (self->progress_bar, MIN (done, total) / (double) total);
   if (done < total)
     /* Translators: progress of reading a PDF */
@@ -290,13 +290,6 @@ pacta_import_dialog_set_progress (PactaImportDialog *self,
   else
     text = g_strdup (_("Finding the articles…"));
   gtk_label_set_label (self->progress_label, text);
-}
-
-void
-pacta_import_dialog_pulse (PactaImportDialog *self)
-{
-  g_return_if_fail (PACTA_IS_IMPORT_DIALOG (self));
-  gtk_progress_bar_pulse (self->progress_bar);
 }
 
 PactaImportDraft *

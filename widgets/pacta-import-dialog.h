@@ -20,7 +20,6 @@ const char         *pacta_import_dialog_get_file_name (PactaImportDialog  *self)
 void                pacta_import_dialog_set_progress  (PactaImportDialog  *self,
                                                        guint               done,
                                                        guint               total);
-void                pacta_import_dialog_pulse         (PactaImportDialog  *self);
 PactaImportDraft   *pacta_import_dialog_get_draft     (PactaImportDialog  *self);
 void                pacta_import_dialog_set_draft     (PactaImportDialog  *self,
                                                        PactaImportDraft   *draft);
