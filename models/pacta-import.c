@@ -285,11 +285,13 @@ pacta_import_read_bytes (GBytes             *bytes,
 
 /* Whether @path is a document to import, and as what: by its extension when it has one that
  * import reads, otherwise by its first bytes (a PDF, a ZIP, an HTML page, plain text).
- * Returns UNKNOWN for XML (Akoma Ntoso, guidelines: opened, not imported), for files that
- * cannot be read, and for binary data that is none of these. */
+ * Returns UNKNOWN for XML (Akoma Ntoso, guidelines: opened, not imported), for the word
+ * processors' own formats (.doc, .rtf: pacta_import_read_file() says what to do), for files
+ * that cannot be read, and for binary data that is none of these. */
 PactaImportFormat
 pacta_import_sniff_file (const char *path)
 {
+  static const char * const not_sniffed[] = { "xml", "akn", "doc", "rtf", "wpd", "pages", "wps" };
   PactaImportFormat format;
   const char *ext;
   g_autoptr(GFile) file = NULL;
@@ -304,9 +306,12 @@ pacta_import_sniff_file (const char *path)
   format = pacta_import_format_for_path (path);
   if (format != PACTA_IMPORT_FORMAT_UNKNOWN)
     return format;
+  /* XML is opened, not imported; word processors' own formats are refused by name. */
   ext = extension_of (path);
-  if (ext != NULL && (g_ascii_strcasecmp (ext, "xml") == 0 || g_ascii_strcasecmp (ext, "akn") == 0))
-    return PACTA_IMPORT_FORMAT_UNKNOWN;
+  if (ext != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (not_sniffed); i++)
+      if (g_ascii_strcasecmp (ext, not_sniffed[i]) == 0)
+        return PACTA_IMPORT_FORMAT_UNKNOWN;
 
   file = g_file_new_for_path (path);
   stream = g_file_read (file, NULL, NULL);

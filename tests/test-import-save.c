@@ -108,6 +108,20 @@ test_sniff (void)
   g_assert_cmpint (pacta_import_sniff_file (akn_bare), ==, PACTA_IMPORT_FORMAT_UNKNOWN);
   g_assert_cmpint (pacta_import_sniff_file (garbage), ==, PACTA_IMPORT_FORMAT_UNKNOWN);
 
+  /* Word processors' own formats are not sniffed as text: the reader says what to do */
+  {
+    g_autofree char *rtf = g_build_filename (dir, "memo.rtf", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PactaImportSource) source = NULL;
+
+    g_assert_true (g_file_set_contents (rtf, "{\\rtf1\\ansi Article 1}", -1, NULL));
+    g_assert_cmpint (pacta_import_sniff_file (rtf), ==, PACTA_IMPORT_FORMAT_UNKNOWN);
+    source = pacta_import_read_file_full (rtf, pacta_import_sniff_file (rtf), NULL, NULL, NULL, &error);
+    g_assert_null (source);
+    g_assert_error (error, PACTA_ERROR, PACTA_ERROR_UNSUPPORTED);
+    g_assert_nonnull (strstr (error->message, ".docx"));
+  }
+
   /* A sniffed format reads the file whatever its name */
   {
     g_autoptr(GError) error = NULL;

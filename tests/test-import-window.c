@@ -359,8 +359,8 @@ test_never_overwrites (void)
   destroy_window (window);
 }
 
-/* Encrypted and scanned PDFs, a corrupt Word file: the file and the reason in a dialog,
- * nothing written, nothing else changed. */
+/* Encrypted and scanned PDFs, a corrupt Word file, an unknown format: the file and the
+ * reason in a dialog, nothing written, nothing else changed. */
 static void
 test_bad_files (void)
 {
@@ -415,6 +415,30 @@ test_bad_files (void)
       g_assert_cmpuint (_pacta_window_count_agreements (window), ==, n_agreements);
       g_assert_true (_pacta_window_get_agreement (window) == agreement);
     }
+
+  /* Word's old format, opened or dropped: import says what to do, the XML reader is not tried */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("pacta-import-window-XXXXXX", NULL);
+    g_autofree char *rtf = g_build_filename (dir, "memo.rtf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (rtf);
+    GtkWindow *error_dialog;
+
+    g_assert_true (g_file_set_contents (rtf, "{\\rtf1\\ansi Article 1}", -1, NULL));
+    pacta_window_open_file (window, file);
+    g_assert_cmpuint (_pacta_window_get_n_pending (window), ==, 0);
+    _pacta_importer_wait (_pacta_window_get_importer (window));
+    run_for (100);
+    error_dialog = _pacta_window_get_error_dialog (window);
+    g_assert_nonnull (error_dialog);
+    g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (error_dialog)), ==, "Could Not Import “memo.rtf”");
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (error_dialog)), "save the document as .docx"));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (error_dialog), "close");
+    run_for (50);
+    assert_nothing_saved ();
+    g_assert_true (_pacta_window_get_agreement (window) == agreement);
+    g_unlink (rtf);
+    g_rmdir (dir);
+  }
 
   destroy_window (window);
 }
@@ -534,6 +558,121 @@ test_cancel (void)
   destroy_window (window);
 }
 
+static GtkWidget *
+find_first (GtkWidget *root,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_first (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+find_message_over (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_window_get_transient_for (toplevel) == parent &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel; /* the toplevels list keeps it */
+    }
+  return NULL;
+}
+
+/* A text with no title, no parties: the preview shows empty fields; the title typed there
+ * goes into the agreement and names the file. */
+static void
+test_untitled_text (void)
+{
+  PactaWindow *window = create_window ();
+  g_autofree char *dir = g_dir_make_tmp ("pacta-import-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "notes.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PactaImportDialog *dialog;
+  PactaAgreement *shown;
+  g_autofree char *basename = NULL;
+  const char *saved;
+
+  empty_agreements_dir ();
+  g_assert_true (g_file_set_contents (path,
+                                      "Article 1\nScope\nThis applies to seasonal workers.\n\n"
+                                      "Article 2\nEntry into force\nThis enters into force on signature.\n", -1, NULL));
+  dialog = _pacta_importer_import_file_sync (_pacta_window_get_importer (window), file);
+  g_assert_nonnull (dialog);
+  g_assert_null (pacta_import_draft_get_title (pacta_import_dialog_get_draft (dialog)));
+  g_assert_cmpuint (pacta_import_draft_count (pacta_import_dialog_get_draft (dialog), PACTA_IMPORT_NODE_ARTICLE), ==, 2);
+
+  /* Typed in the Title field */
+  pacta_import_draft_set_title (pacta_import_dialog_get_draft (dialog), NULL);
+  {
+    /* the first entry in the preview is the title's */
+    GtkWidget *entry = find_first (GTK_WIDGET (pacta_import_dialog_get_preview (dialog)), GTK_TYPE_ENTRY);
+
+    g_assert_nonnull (entry);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Seasonal Work Memo");
+  }
+  g_assert_cmpstr (pacta_import_draft_get_title (pacta_import_dialog_get_draft (dialog)), ==, "Seasonal Work Memo");
+
+  saved = press_import (window, dialog);
+  basename = g_path_get_basename (saved);
+  g_assert_cmpstr (basename, ==, "seasonal-work-memo.akn.xml");
+  shown = check_saved (window, saved);
+  g_assert_cmpstr (pacta_agreement_get_title (shown), ==, "Seasonal Work Memo");
+  g_assert_cmpuint (count_articles (shown), ==, 2);
+
+  destroy_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Saving fails (the data folder cannot be made): said over the import dialog, which stays
+ * open with the corrections; Import works once the folder can be made. */
+static void
+test_save_error (void)
+{
+  PactaWindow *window = create_window ();
+  PactaImporter *importer = _pacta_window_get_importer (window);
+  g_autofree char *dir = agreements_dir ();
+  PactaImportDialog *dialog;
+  GtkWindow *message;
+  const char *saved;
+
+  empty_agreements_dir ();
+  g_rmdir (dir);
+  g_assert_true (g_file_set_contents (dir, "in the way", -1, NULL));
+
+  dialog = import_fixture (window, "blma-autonumber.docx");
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.save", NULL));
+  run_for (100);
+  g_assert_true (_pacta_importer_get_dialog (importer) == dialog);
+  g_assert_null (_pacta_importer_get_last_saved (importer));
+  message = find_message_over (GTK_WINDOW (dialog));
+  g_assert_nonnull (message);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (message)), ==, "The Agreement Was Not Saved");
+  g_test_message ("%s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message)), dir));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (message), "close");
+  run_for (50);
+
+  g_unlink (dir);
+  saved = press_import (window, dialog);
+  check_saved (window, saved);
+
+  destroy_window (window);
+}
+
 /* Ctrl+I, the menu and the header button reach the same action. */
 static void
 test_action (void)
@@ -626,6 +765,8 @@ main (int    argc,
     { "/ui/import-window/bad-files", test_bad_files },
     { "/ui/import-window/open-routes-to-import", test_open_routes_to_import },
     { "/ui/import-window/cancel", test_cancel },
+    { "/ui/import-window/untitled-text", test_untitled_text },
+    { "/ui/import-window/save-error", test_save_error },
     { "/ui/import-window/action", test_action },
   };
   g_autoptr(GError) error = NULL;

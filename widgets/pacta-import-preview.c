@@ -687,6 +687,30 @@ import_cb (GtkWidget  *widget,
 /* Metadata bindings --------------------------------------------------------------------- */
 
 static gboolean
+string_to_text (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  const char *text = g_value_get_string (from);
+
+  g_value_set_string (to, text ? text : "");
+  return TRUE;
+}
+
+static gboolean
+text_to_string (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  const char *text = g_value_get_string (from);
+
+  g_value_set_string (to, text && text[0] != '\0' ? text : NULL);
+  return TRUE;
+}
+
+static gboolean
 parties_to_text (GBinding     *binding,
                  const GValue *from,
                  GValue       *to,
@@ -1036,12 +1060,16 @@ pacta_import_preview_init (PactaImportPreview *self)
                            G_CONNECT_SWAPPED);
 
   self->bindings = g_binding_group_new ();
-  g_binding_group_bind (self->bindings, "title", self->title_entry, "text",
-                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-  g_binding_group_bind (self->bindings, "date-signed", self->date_entry, "text",
-                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-  g_binding_group_bind (self->bindings, "place-signed", self->place_entry, "text",
-                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  /* What the text did not tell is NULL in the draft, an empty entry here. */
+  g_binding_group_bind_full (self->bindings, "title", self->title_entry, "text",
+                             G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                             string_to_text, text_to_string, NULL, NULL);
+  g_binding_group_bind_full (self->bindings, "date-signed", self->date_entry, "text",
+                             G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                             string_to_text, text_to_string, NULL, NULL);
+  g_binding_group_bind_full (self->bindings, "place-signed", self->place_entry, "text",
+                             G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                             string_to_text, text_to_string, NULL, NULL);
   g_binding_group_bind_full (self->bindings, "parties", self->parties_entry, "text",
                              G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
                              parties_to_text, text_to_parties, NULL, NULL);
