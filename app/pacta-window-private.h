@@ -6,6 +6,7 @@
 
 #include "pacta-agreement.h"
 #include "pacta-guideline.h"
+#include "pacta-importer.h"
 #include "pacta-window.h"
 
 G_BEGIN_DECLS
@@ -58,6 +59,14 @@ void             _pacta_window_show_view             (PactaWindow *self,
 const char      *_pacta_window_get_view              (PactaWindow *self);
 GtkWidget       *_pacta_window_get_check_view        (PactaWindow *self);
 GtkWidget       *_pacta_window_get_compare_page      (PactaWindow *self);
+
+/* Importing documents (pacta-importer.c) */
+PactaImporter   *_pacta_window_get_importer          (PactaWindow *self);
+void             _pacta_window_report_import_error   (PactaWindow *self,
+                                                      const char  *path,
+                                                      const char  *message);
+void             _pacta_window_add_toast             (PactaWindow *self,
+                                                      AdwToast    *toast);
 
 double           _pacta_window_get_zoom              (PactaWindow *self);
 GtkWidget       *_pacta_window_popup_primary_menu    (PactaWindow *self);

@@ -19,6 +19,7 @@
 #include "pacta-compare-page.h"
 #include "pacta-guideline-reader.h"
 #include "pacta-guideline-view.h"
+#include "pacta-importer.h"
 #include "pacta-library-item.h"
 #include "pacta-read-view.h"
 #include "pacta-sidebar.h"
@@ -58,6 +59,7 @@ struct _PactaWindow
   GListStore           *guidelines;      /* PactaGuideline, to name the items articles are tagged with */
   GSettings            *settings;        /* NULL when the schema is not installed */
   GtkFileChooserNative *chooser;
+  PactaImporter        *importer;        /* Import…, and documents opened that are not AKN */
   GCancellable         *cancellable;
   PactaLibraryItem     *closed_item;     /* for undo */
   char                 *last_error;
@@ -266,32 +268,31 @@ error_dialog_response_cb (PactaWindow      *self,
 }
 
 static void
-report_open_error (PactaWindow  *self,
-                   const char   *path,
-                   const GError *error)
+report_problem (PactaWindow *self,
+                const char  *path,
+                const char  *message,
+                const char  *heading_format,
+                const char  *advice)
 {
   g_autofree char *basename = g_path_get_basename (path);
   g_autofree char *body = NULL;
 
   g_free (self->last_error);
-  self->last_error = g_strdup (error->message);
-  g_debug ("Could not open %s: %s", path, error->message);
+  self->last_error = g_strdup (message);
+  g_debug ("Could not open %s: %s", path, message);
 
   if (self->error_dialog != NULL)
     {
       /* Several files dropped at once: one dialog lists every problem. */
-      body = g_strdup_printf ("%s\n\n%s", adw_message_dialog_get_body (self->error_dialog), error->message);
+      body = g_strdup_printf ("%s\n\n%s", adw_message_dialog_get_body (self->error_dialog), message);
       adw_message_dialog_set_heading (self->error_dialog, _("Some Files Could Not Be Opened"));
       adw_message_dialog_set_body (self->error_dialog, body);
       return;
     }
 
-  body = g_strdup_printf ("%s\n\n%s", error->message,
-                          _("Pacta opens agreements in Akoma Ntoso XML and Pacta guideline files. "
-                            "Correct the file at the line and column shown, or choose another file."));
+  body = g_strdup_printf ("%s\n\n%s", message, advice);
   self->error_dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, body));
-  /* Translators: %s is a file name */
-  adw_message_dialog_format_heading (self->error_dialog, _("Could Not Open “%s”"), basename);
+  adw_message_dialog_format_heading (self->error_dialog, heading_format, basename);
   adw_message_dialog_add_response (self->error_dialog, "close", _("_Close"));
   adw_message_dialog_set_default_response (self->error_dialog, "close");
   adw_message_dialog_set_close_response (self->error_dialog, "close");
@@ -302,10 +303,43 @@ report_open_error (PactaWindow  *self,
 }
 
 static void
+report_open_error (PactaWindow  *self,
+                   const char   *path,
+                   const GError *error)
+{
+  /* Translators: %s is a file name */
+  report_problem (self, path, error->message, _("Could Not Open “%s”"),
+                  _("Pacta opens agreements in Akoma Ntoso XML and Pacta guideline files. "
+                    "Correct the file at the line and column shown, or choose another file."));
+}
+
+/* A document could not be imported (pacta-importer.c): named, with the reason. */
+void
+_pacta_window_report_import_error (PactaWindow *self,
+                                   const char  *path,
+                                   const char  *message)
+{
+  g_return_if_fail (PACTA_IS_WINDOW (self));
+
+  /* Translators: %s is a file name */
+  report_problem (self, path, message, _("Could Not Import “%s”"),
+                  _("Pacta imports PDF documents with a text layer, Word (.docx), OpenDocument (.odt), "
+                    "HTML and plain-text or Markdown files. Nothing was saved."));
+}
+
+static void
 add_toast (PactaWindow *self,
            AdwToast    *toast)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+_pacta_window_add_toast (PactaWindow *self,
+                         AdwToast    *toast)
+{
+  g_return_if_fail (PACTA_IS_WINDOW (self));
+  add_toast (self, toast);
 }
 
 /* ---- Compare view ----------------------------------------------------------------------- */
@@ -378,6 +412,12 @@ rebuild_file_menu (PactaWindow *self)
 
   g_menu_remove_all (self->file_section);
   g_menu_append (self->file_section, _("_Open…"), "app.open");
+  {
+    g_autoptr(GMenuItem) import = g_menu_item_new (_("_Import…"), "win.import");
+
+    g_menu_item_set_attribute (import, "accel", "s", "<Control>i");
+    g_menu_append_item (self->file_section, import);
+  }
 
   paths = self->settings ? g_settings_get_strv (self->settings, "recent-files") : g_new0 (char *, 1);
   for (guint i = 0; paths[i] != NULL; i++)
@@ -531,6 +571,13 @@ pacta_window_open_file (PactaWindow *self,
       return;
     }
 
+  /* A PDF, Word, OpenDocument, HTML or text document: imported, not read as XML. */
+  if (pacta_importer_handles_path (path))
+    {
+      pacta_importer_import_file (self->importer, file);
+      return;
+    }
+
   self->n_pending++;
   task = g_task_new (self, self->cancellable, load_file_cb, NULL);
   g_task_set_source_tag (task, pacta_window_open_file);
@@ -662,6 +709,14 @@ open_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   pacta_window_show_open_dialog (PACTA_WINDOW (widget));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  pacta_importer_show_chooser (PACTA_WINDOW (widget)->importer);
 }
 
 static void
@@ -929,6 +984,9 @@ pacta_window_dispose (GObject *object)
   PactaWindow *self = PACTA_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->importer != NULL)
+    pacta_importer_shutdown (self->importer);
+  g_clear_object (&self->importer);
   if (self->chooser != NULL)
     {
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -999,6 +1057,7 @@ pacta_window_class_init (PactaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, check_add_toast_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.clear-recent", NULL, clear_recent_action);
   gtk_widget_class_install_action (widget_class, "win.close-current", NULL, close_current_action);
@@ -1015,6 +1074,7 @@ pacta_window_class_init (PactaWindowClass *klass)
 
   /* Ctrl+O and Ctrl+Q are application accelerators (see pacta-application.c). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close-current", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.zoom-in", NULL);
@@ -1056,6 +1116,7 @@ pacta_window_init (PactaWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->importer = pacta_importer_new (self);
   self->library = g_list_store_new (PACTA_TYPE_LIBRARY_ITEM);
   self->guidelines = g_list_store_new (PACTA_TYPE_GUIDELINE);
   self->settings = create_settings ();
@@ -1389,6 +1450,13 @@ _pacta_window_get_check_view (PactaWindow *self)
 {
   g_return_val_if_fail (PACTA_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->check_view);
+}
+
+PactaImporter *
+_pacta_window_get_importer (PactaWindow *self)
+{
+  g_return_val_if_fail (PACTA_IS_WINDOW (self), NULL);
+  return self->importer;
 }
 
 GtkWidget *

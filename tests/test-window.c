@@ -1,8 +1,9 @@
 /* test-window.c — the main window, driven headless under Xvfb
  *
  * Run with `meson test -C build --suite ui`. Without a display every test is skipped.
- * With PACTA_SCREENSHOT_DIR set, /ui/window/screenshots writes window-read.png and
- * window-guideline.png there (see docs/screenshots/README.md).
+ * With PACTA_SCREENSHOT_DIR set, /ui/window/screenshots writes window-read.png,
+ * window-guideline.png, window-check.png, window-compare.png and window-import.png there
+ * (see docs/screenshots/README.md).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -598,6 +599,138 @@ test_render_png (void)
   destroy_window (window);
 }
 
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static cairo_surface_t *
+texture_to_surface (GdkTexture *texture)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+
+  /* GDK's default download format is cairo's: premultiplied ARGB32 in native order. */
+  cairo_surface_flush (surface);
+  gdk_texture_download (texture, cairo_image_surface_get_data (surface), cairo_image_surface_get_stride (surface));
+  cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
+/* The import dialog over the window, as a compositor shows it: centred, with a shadow. */
+static void
+save_import_screenshot (PactaWindow *window,
+                        const char  *path)
+{
+  const char *srcdir = g_getenv ("G_TEST_SRCDIR");
+  g_autofree char *pdf = g_build_filename (srcdir ? srcdir : ".", "data", "import", "ssa-tessaly-marrow.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  PactaImporter *importer = _pacta_window_get_importer (window);
+  PactaImportDialog *dialog;
+  PactaImportPreview *preview;
+  PactaImportDraft *draft;
+  PactaImportNode *article = NULL;
+  GListModel *nodes;
+  g_autoptr(GdkTexture) back = NULL;
+  g_autoptr(GdkTexture) front = NULL;
+  cairo_surface_t *back_surface, *front_surface;
+  cairo_t *cr;
+  int x, y, width, height;
+
+  select_sample (window, "xa-xb-ssa-2019.akn.xml");
+  run_for (600);
+  dialog = _pacta_importer_import_file_sync (importer, file);
+  g_assert_nonnull (dialog);
+  preview = pacta_import_dialog_get_preview (dialog);
+  draft = pacta_import_dialog_get_draft (dialog);
+
+  /* A boundary fixed: Article 5 merged away, then split back in at its line… */
+  nodes = pacta_import_draft_get_nodes (draft);
+  for (guint i = 0; i < g_list_model_get_n_items (nodes) && article == NULL; i++)
+    {
+      g_autoptr(PactaImportNode) node = g_list_model_get_item (nodes, i);
+
+      if (g_strcmp0 (pacta_import_node_get_num (node), "Article 5") == 0)
+        article = node;
+    }
+  g_assert_nonnull (article);
+  {
+    guint line = pacta_import_node_get_first_line (article);
+
+    pacta_import_preview_select_node (preview, article);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.merge", NULL));
+    pacta_import_preview_select_line (preview, line);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.split", NULL));
+    /* …and its heading, on the next line, given back to it */
+    gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (preview), "heading-entry")), "Export of benefits");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.relabel", NULL));
+    run_for (600);
+    /* Both panes scrolled to it once the lists are laid out */
+    pacta_import_preview_select_line (preview, line + 1);
+    run_for (100);
+    pacta_import_preview_select_line (preview, line);
+  }
+  run_for (600);
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  front = render_native (dialog);
+  back = render_native (window);
+  back_surface = texture_to_surface (back);
+  front_surface = texture_to_surface (front);
+  width = cairo_image_surface_get_width (front_surface);
+  height = cairo_image_surface_get_height (front_surface);
+  x = (cairo_image_surface_get_width (back_surface) - width) / 2;
+  y = (cairo_image_surface_get_height (back_surface) - height) / 2;
+
+  cr = cairo_create (back_surface);
+  /* The parent dims a little under a modal dialog. */
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.18);
+  cairo_paint (cr);
+  /* A soft shadow: rounded rectangles growing fainter outwards */
+  for (int i = 14; i > 0; i--)
+    {
+      double r = 12 + i;
+
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x + width - 12, y + 12 + 3, r, -G_PI / 2, 0);
+      cairo_arc (cr, x + width - 12, y + height - 12 + 3, r, 0, G_PI / 2);
+      cairo_arc (cr, x + 12, y + height - 12 + 3, r, G_PI / 2, G_PI);
+      cairo_arc (cr, x + 12, y + 12 + 3, r, G_PI, 3 * G_PI / 2);
+      cairo_close_path (cr);
+      cairo_set_source_rgba (cr, 0, 0, 0, 0.018);
+      cairo_fill (cr);
+    }
+  /* libadwaita's windows have rounded corners */
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + width - 12, y + 12, 12, -G_PI / 2, 0);
+  cairo_arc (cr, x + width - 12, y + height - 12, 12, 0, G_PI / 2);
+  cairo_arc (cr, x + 12, y + height - 12, 12, G_PI / 2, G_PI);
+  cairo_arc (cr, x + 12, y + 12, 12, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  cairo_clip (cr);
+  cairo_set_source_surface (cr, front_surface, x, y);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (back_surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (front_surface);
+  cairo_surface_destroy (back_surface);
+
+  pacta_importer_cancel (importer);
+  g_assert_null (_pacta_importer_get_dialog (importer));
+}
+
 /* Writes the screenshots in docs/screenshots when PACTA_SCREENSHOT_DIR is set. */
 static void
 test_screenshots (void)
@@ -652,6 +785,11 @@ test_screenshots (void)
     save_png (window, compare_png);
     _pacta_window_show_view (window, "read");
   }
+  {
+    g_autofree char *import_png = g_build_filename (dir, "window-import.png", NULL);
+
+    save_import_screenshot (window, import_png);
+  }
   g_test_message ("wrote %s and %s", read_png, guideline_png);
 
   /* For reviewing the look: the empty state, and the Read view in dark and high contrast */
@@ -668,6 +806,27 @@ test_screenshots (void)
       run_for (400);
       save_png (popover, menu_png);
       gtk_popover_popdown (GTK_POPOVER (popover));
+
+      /* The import dialog while a PDF is read, and an import refused */
+      {
+        g_autofree char *progress_png = g_build_filename (dir, "window-import-progress.png", NULL);
+        g_autofree char *refused_png = g_build_filename (dir, "window-import-error.png", NULL);
+        const char *srcdir = g_getenv ("G_TEST_SRCDIR");
+        g_autofree char *scanned = g_build_filename (srcdir ? srcdir : ".", "data", "import", "bad-scanned.pdf", NULL);
+        g_autoptr(GFile) scanned_file = g_file_new_for_path (scanned);
+        PactaImportDialog *reading = pacta_import_dialog_new (GTK_WINDOW (window), "treaty-series-vol-2871.pdf");
+
+        gtk_window_present (GTK_WINDOW (reading));
+        pacta_import_dialog_set_progress (reading, 37, 140);
+        run_for (400);
+        save_png (reading, progress_png);
+        gtk_window_destroy (GTK_WINDOW (reading));
+
+        g_assert_null (_pacta_importer_import_file_sync (_pacta_window_get_importer (window), scanned_file));
+        run_for (400);
+        save_png (_pacta_window_get_error_dialog (window), refused_png);
+        gtk_window_destroy (_pacta_window_get_error_dialog (window));
+      }
 
       {
         g_autofree char *bad = g_build_filename (g_get_tmp_dir (), "broken-agreement.akn.xml", NULL);
