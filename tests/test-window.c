@@ -158,6 +158,23 @@ save_png (gpointer    native,
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
+/* The first widget of @type under @widget, depth first. */
+static GtkWidget *
+find_first (GtkWidget *widget,
+            GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_first (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* ---- Tests -------------------------------------------------------------------------------- */
 
 static void
@@ -658,35 +675,96 @@ test_screenshots (void)
   {
     g_autofree char *charts_png = g_build_filename (dir, "window-charts.png", NULL);
 
+    g_autofree char *corpus_png = g_build_filename (dir, "window-charts-corpus.png", NULL);
+    GtkWidget *view, *heatmap, *scroller;
+    GtkAdjustment *adjustment;
+    double x = 0, y = 0;
+
+    /* The top: the agreement's own charts */
     select_sample (window, "xc-xn-ssa-draft-2025.akn.xml");
     _pacta_window_show_view (window, "charts");
     run_for (600);
     save_png (window, charts_png);
+
+    /* Scrolled to the corpus: the heatmap, sorted best first */
+    view = _pacta_window_get_charts_view (window);
+    heatmap = GTK_WIDGET (pacta_charts_view_get_card (PACTA_CHARTS_VIEW (view), PACTA_CHART_HEATMAP));
+    scroller = gtk_widget_get_ancestor (heatmap, GTK_TYPE_SCROLLED_WINDOW);
+    adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    g_assert_true (gtk_widget_translate_coordinates (heatmap, scroller, 0, 0, &x, &y));
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - 52);
+    run_for (400);
+    save_png (window, corpus_png);
+    gtk_adjustment_set_value (adjustment, 0);
+    run_for (200);
+
     if (g_getenv ("PACTA_SCREENSHOT_EXTRA") != NULL)
       {
-        /* For reviewing the look: the heatmap and the timeline, and the dark style */
-        GtkWidget *view = _pacta_window_get_charts_view (window);
-        GtkWidget *heatmap = GTK_WIDGET (pacta_charts_view_get_card (PACTA_CHARTS_VIEW (view), PACTA_CHART_HEATMAP));
-        GtkWidget *scroller = gtk_widget_get_ancestor (heatmap, GTK_TYPE_SCROLLED_WINDOW);
-        GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-        g_autofree char *heatmap_png = g_build_filename (dir, "window-charts-heatmap.png", NULL);
-        g_autofree char *lower_png = g_build_filename (dir, "window-charts-corpus.png", NULL);
+        /* For reviewing the look: the middle and the end, dark style, a narrow window, the
+         * keyboard on the heatmap, the corpus popover, the briefing */
+        g_autofree char *middle_png = g_build_filename (dir, "window-charts-middle.png", NULL);
+        g_autofree char *lower_png = g_build_filename (dir, "window-charts-end.png", NULL);
         g_autofree char *dark_png = g_build_filename (dir, "window-charts-dark.png", NULL);
-        double x = 0, y = 0;
+        g_autofree char *narrow_png = g_build_filename (dir, "window-charts-narrow.png", NULL);
 
-        g_assert_true (gtk_widget_translate_coordinates (heatmap, scroller, 0, 0, &x, &y));
-        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - 12);
+        gtk_adjustment_set_value (adjustment, 330);
         run_for (400);
-        save_png (window, heatmap_png);
+        save_png (window, middle_png);
         gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
         run_for (400);
         save_png (window, lower_png);
         gtk_adjustment_set_value (adjustment, 0);
+        gtk_window_set_default_size (GTK_WINDOW (window), 600, 760);
+        run_for (600);
+        save_png (window, narrow_png);
+        gtk_window_set_default_size (GTK_WINDOW (window), WINDOW_WIDTH, WINDOW_HEIGHT);
+        run_for (600);
         adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
         run_for (600);
         save_png (window, dark_png);
         adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
         run_for (300);
+
+        /* The keyboard on the heatmap: a cell outlined, its figures under the chart */
+        {
+          g_autofree char *focus_png = g_build_filename (dir, "window-charts-focus.png", NULL);
+          g_autofree char *popover_png = g_build_filename (dir, "window-charts-corpus-popover.png", NULL);
+          g_autofree char *briefing_png = g_build_filename (dir, "window-briefing-dialog.png", NULL);
+          g_autofree char *progress_png = g_build_filename (dir, "window-briefing-progress.png", NULL);
+          g_autofree char *brief = g_build_filename (g_get_tmp_dir (), "pacta-screenshot-brief.pdf", NULL);
+          PactaChartArea *area = pacta_chart_card_get_area (PACTA_CHART_CARD (heatmap));
+          GtkWidget *button = find_first (view, GTK_TYPE_MENU_BUTTON); /* the corpus */
+          PactaBriefingExport *briefing;
+
+          g_assert_true (gtk_widget_translate_coordinates (heatmap, scroller, 0, 0, &x, &y));
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - 12);
+          gtk_widget_grab_focus (GTK_WIDGET (area));
+          pacta_chart_area_focus_stop (area, (int) pacta_chart_area_get_n_stops (area) - 12);
+          run_for (400);
+          save_png (window, focus_png);
+
+          if (button != NULL)
+            {
+              gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+              run_for (400);
+              save_png (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)), popover_png);
+              gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+            }
+
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-briefing", NULL));
+          run_for (400);
+          briefing = _pacta_window_get_briefing (window);
+          save_png (pacta_briefing_export_get_dialog (briefing), briefing_png);
+          gtk_window_destroy (pacta_briefing_export_get_dialog (briefing));
+          pacta_briefing_export_set_all (briefing, TRUE);
+          pacta_briefing_export_start (briefing, brief);
+          run_for (150);
+          save_png (window, progress_png);
+          while (pacta_briefing_export_is_running (briefing))
+            run_for (20);
+          g_unlink (brief);
+          run_for (300);
+        }
       }
     _pacta_window_show_view (window, "read");
   }

@@ -1020,7 +1020,6 @@ pacta_chart_area_focus_stop (PactaChartArea *self,
   self->focused = index;
   stop = focused_stop (self);
   set_figures (self, stop != NULL ? stop->text : NULL);
-  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return TRUE;
 }
