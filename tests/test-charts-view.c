@@ -270,6 +270,23 @@ test_cards (Fixture       *fixture,
   g_assert_cmpint (pacta_charts_view_get_corpus_mode (view), ==, PACTA_CORPUS_CHOSEN);
   g_assert_cmpuint (pacta_charts_view_get_n_corpus (view), ==, 3);
   g_assert_cmpuint (pacta_chart_data_get_n_rows (card_data (fixture, PACTA_CHART_HEATMAP)), ==, 3);
+
+  /* A guideline chosen stays chosen when another is opened. */
+  pacta_charts_view_set_guideline_id (view, "ilo-r86");
+  wait_for_draw (fixture->window);
+  g_assert_cmpstr (pacta_chart_data_get_guideline_id (card_data (fixture, PACTA_CHART_BARS)), ==, "ilo-r86");
+  {
+    g_autofree char *path = guideline_path ("gcm-15-22.xml");
+    g_autoptr(PactaGuideline) opened = pacta_guideline_load_file (path, NULL);
+
+    g_list_store_insert (fixture->guidelines, 0, opened);
+    wait_for_draw (fixture->window);
+    g_assert_cmpstr (pacta_charts_view_get_guideline_id (view), ==, "ilo-r86");
+    g_list_store_append (fixture->guidelines, opened);
+    wait_for_draw (fixture->window);
+    g_assert_cmpstr (pacta_charts_view_get_guideline_id (view), ==, "ilo-r86");
+    g_assert_cmpstr (pacta_chart_data_get_guideline_id (card_data (fixture, PACTA_CHART_HEATMAP)), ==, "ilo-r86");
+  }
 }
 
 static void

@@ -89,7 +89,7 @@ mix (const PactaRgba *a,
   };
 }
 
-/* G_GNUC_BEGIN_IGNORE_DEPRECATIONS: gtk_style_context_lookup_color is the 4.8 way. */
+/* A named colour of the style (deprecated in 4.10, the way to get one on 4.8). */
 static gboolean
 lookup_color (GtkWidget  *widget,
               const char *name,

@@ -59,6 +59,7 @@ struct _PactaChartsView
 
   PactaCorpusMode   corpus_mode;
   double            zoom;
+  guint             n_guidelines;   /* to tell a list that grew from a choice made */
   guint             n_corpus;
   guint             refresh_id;
   guint             dirty : 1;
@@ -636,8 +637,17 @@ static void
 guideline_selected_cb (PactaChartsView *self)
 {
   PactaGuideline *guideline = selected_guideline (self);
+  guint n = self->guidelines ? g_list_model_get_n_items (self->guidelines) : 0;
+  gboolean list_changed = n != self->n_guidelines;
 
-  if (!self->updating && guideline != NULL && self->agreement != NULL)
+  /* A selection that moves because guidelines were added or removed is not a choice. */
+  self->n_guidelines = n;
+  if (list_changed)
+    {
+      choose_guideline (self);
+      guideline = selected_guideline (self);
+    }
+  else if (!self->updating && guideline != NULL && self->agreement != NULL)
     {
       g_free (self->preferred_id);
       self->preferred_id = g_strdup (pacta_guideline_get_id (guideline));
@@ -649,6 +659,15 @@ guideline_selected_cb (PactaChartsView *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GUIDELINE_ID]);
     }
   queue_refresh (self);
+}
+
+/* After the drop-down has followed the change (it connected first). */
+static void
+guidelines_changed_cb (PactaChartsView *self)
+{
+  self->n_guidelines = g_list_model_get_n_items (self->guidelines);
+  if (selected_guideline (self) == NULL)
+    choose_guideline (self);
 }
 
 static void
@@ -745,6 +764,8 @@ pacta_charts_view_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->agreements != NULL)
     g_signal_handlers_disconnect_by_func (self->agreements, agreements_changed_cb, self);
+  if (self->guidelines != NULL)
+    g_signal_handlers_disconnect_by_func (self->guidelines, guidelines_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PACTA_TYPE_CHARTS_VIEW);
   g_clear_object (&self->agreement);
   g_clear_object (&self->agreements);
@@ -973,10 +994,15 @@ pacta_charts_view_set_guidelines (PactaChartsView *self,
 
   if (self->guidelines == guidelines)
     return;
+  if (self->guidelines != NULL)
+    g_signal_handlers_disconnect_by_func (self->guidelines, guidelines_changed_cb, self);
   g_set_object (&self->guidelines, guidelines);
+  self->n_guidelines = guidelines ? g_list_model_get_n_items (guidelines) : 0;
   self->updating = TRUE;
   gtk_drop_down_set_model (self->guideline_dropdown, guidelines);
   self->updating = FALSE;
+  if (guidelines != NULL)
+    g_signal_connect_swapped (guidelines, "items-changed", G_CALLBACK (guidelines_changed_cb), self);
   choose_guideline (self);
   queue_refresh (self);
 }
