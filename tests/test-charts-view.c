@@ -534,6 +534,40 @@ test_export (Fixture       *fixture,
     g_assert_nonnull (error);
     g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
   }
+
+  /* The export button's action: a save dialog (GTK's own without a portal) named after the
+   * chart; accepted, the chart is written there. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    PactaChartCard *heatmap = card (fixture, PACTA_CHART_HEATMAP);
+    g_autoptr(GFile) folder = g_file_new_for_path (dir);
+    g_autofree char *saved = g_build_filename (dir, "corpus.svg", NULL);
+    g_autofree char *svg_text = NULL;
+    GtkWindow *chooser = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (heatmap), "card.export", "s", "svg"));
+    run_for (300);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (GTK_IS_FILE_CHOOSER (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+          chooser = toplevel;
+      }
+    g_assert_nonnull (chooser);
+    {
+      g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+
+      g_assert_cmpstr (name, ==, "heatmap.svg");
+    }
+    g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "corpus.svg");
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+    run_for (300);
+    g_assert_true (g_file_get_contents (saved, &svg_text, NULL, NULL));
+    g_assert_nonnull (strstr (svg_text, "<svg"));
+    g_unlink (saved);
+  }
   g_rmdir (dir);
 }
 
