@@ -237,6 +237,18 @@ test_cards (Fixture       *fixture,
       g_assert_cmpuint (pacta_chart_area_get_n_stops (area), >, 0);
     }
 
+  /* Screen readers: an image named by the card, described with every figure. */
+  if (g_strcmp0 (g_getenv ("GTK_A11Y"), "test") == 0)
+    {
+      PactaChartArea *area = pacta_chart_card_get_area (card (fixture, PACTA_CHART_HEATMAP));
+      g_autofree char *description = pacta_chart_dup_description (pacta_chart_area_get_chart (area));
+
+      g_assert_nonnull (strstr (description, "XC–XN Social Security Agreement (draft, 2025): score 79"));
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_ROLE_IMG);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL, "Coverage across agreements");
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+    }
+
   data = card_data (fixture, PACTA_CHART_RADAR);
   g_assert_cmpstr (pacta_chart_data_get_guideline_id (data), ==, "ilo-c102");
   g_assert_cmpuint (pacta_chart_data_get_n_items (data), ==, 9);
@@ -392,6 +404,14 @@ test_open_item (Fixture       *fixture,
   g_assert_cmpint (pacta_chart_area_get_focused_stop (area), ==, 1);
   g_assert_nonnull (pacta_chart_area_get_figures (area));
   g_assert_null (strchr (pacta_chart_area_get_figures (area), '\n'));
+  /* A screen reader hears the figures as the chart's new name. */
+  if (g_strcmp0 (g_getenv ("GTK_A11Y"), "test") == 0 && gtk_widget_has_focus (GTK_WIDGET (area)))
+    {
+      g_autofree char *label = g_strdup_printf ("Coverage across agreements: %s", pacta_chart_area_get_figures (area));
+
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+      g_test_message ("accessible name: %s", label);
+    }
   g_assert_true (pacta_chart_area_move_focus (area, GTK_DIR_DOWN));
   g_assert_cmpint (pacta_chart_area_get_focused_stop (area), ==,
                    1 + (int) pacta_chart_data_get_n_items (pacta_chart_get_data (pacta_chart_area_get_chart (area))));
@@ -646,6 +666,8 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  /* GTK's test accessibility backend: the charts' accessible descriptions can be read back. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   have_display = gtk_init_check ();
   if (have_display)
     adw_init ();
