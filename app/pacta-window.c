@@ -14,6 +14,8 @@
 #include <math.h>
 
 #include "pacta-akn-reader.h"
+#include "pacta-briefing-export.h"
+#include "pacta-charts-view.h"
 #include "pacta-data.h"
 #include "pacta-check-view.h"
 #include "pacta-compare-page.h"
@@ -49,6 +51,7 @@ struct _PactaWindow
   PactaReadView        *read_view;
   PactaCheckView       *check_view;
   PactaComparePage     *compare_page;
+  PactaChartsView      *charts_view;
   PactaGuidelineView   *guideline_view;
   GtkWidget            *zoom_box;
   GtkButton            *zoom_reset_button;
@@ -62,6 +65,7 @@ struct _PactaWindow
   PactaImporter        *importer;        /* Import…, and documents opened that are not AKN */
   GCancellable         *cancellable;
   PactaLibraryItem     *closed_item;     /* for undo */
+  PactaBriefingExport  *briefing;
   char                 *last_error;
 
   /* Borrowed: cleared by a weak pointer */
@@ -183,6 +187,7 @@ set_titles (PactaWindow *self,
 }
 
 static void update_compare_page (PactaWindow *self);
+static void update_charts_view (PactaWindow *self);
 
 static void
 show_item (PactaWindow      *self,
@@ -199,6 +204,7 @@ show_item (PactaWindow      *self,
       /* The view (Read, Check) stays as it was: the selection changes what it shows. */
       pacta_check_view_set_agreement (self->check_view, agreement);
       update_compare_page (self);
+      update_charts_view (self);
       gtk_stack_set_visible_child_name (self->main_stack, "agreement");
       gtk_widget_set_visible (GTK_WIDGET (self->outline_button), TRUE);
       subtitle = g_strdup_printf ("%s · %s", pacta_agreement_kind_to_label (pacta_agreement_get_kind (agreement)),
@@ -366,6 +372,65 @@ library_item_to_agreement (gpointer item,
   g_autoptr(PactaLibraryItem) library_item = item;
 
   return g_object_ref (pacta_library_item_get_agreement (library_item));
+}
+
+/* ---- Charts view ------------------------------------------------------------------------ */
+
+/* The view makes its charts only while it is shown; decisions made in Check show there. */
+static void
+update_charts_view (PactaWindow *self)
+{
+  PactaCoverage *coverage = pacta_check_view_get_coverage (self->check_view);
+
+  if (coverage != NULL)
+    pacta_charts_view_add_coverage (self->charts_view, coverage);
+  pacta_charts_view_set_agreement (self->charts_view, pacta_read_view_get_agreement (self->read_view));
+}
+
+/* A heatmap cell (bar segment, radar point) clicked: that finding in the Check view. */
+static void
+charts_open_item_cb (PactaWindow    *self,
+                     PactaAgreement *agreement,
+                     const char     *guideline_id,
+                     const char     *slug)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->library));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PactaLibraryItem) item = g_list_model_get_item (G_LIST_MODEL (self->library), i);
+
+      if (pacta_library_item_get_agreement (item) == agreement)
+        {
+          if (!pacta_sidebar_select_item (self->sidebar, item))
+            show_item (self, item); /* hidden by the sidebar's search */
+          break;
+        }
+    }
+  adw_view_stack_set_visible_child_name (self->view_stack, "check");
+  if (guideline_id != NULL)
+    pacta_check_view_set_guideline_id (self->check_view, guideline_id);
+  if (slug != NULL)
+    pacta_check_view_select_item (self->check_view, slug);
+}
+
+static void
+export_briefing_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PactaWindow *self = PACTA_WINDOW (widget);
+
+  if (self->briefing != NULL && pacta_briefing_export_is_running (self->briefing))
+    {
+      add_toast (self, adw_toast_new (_("A briefing is being written")));
+      return;
+    }
+  g_clear_object (&self->briefing);
+  self->briefing = pacta_briefing_export_new (GTK_WINDOW (self), self->toast_overlay, _pacta_window_get_agreement (self),
+                                              pacta_charts_view_get_agreements (self->charts_view),
+                                              G_LIST_MODEL (self->guidelines));
+  pacta_briefing_export_present (self->briefing);
 }
 
 /* ---- Check view ------------------------------------------------------------------------- */
@@ -691,6 +756,7 @@ set_zoom (PactaWindow *self,
   self->zoom = zoom;
   pacta_read_view_set_zoom (self->read_view, zoom);
   pacta_guideline_view_set_zoom (self->guideline_view, zoom);
+  pacta_charts_view_set_zoom (self->charts_view, zoom);
 
   /* Translators: the text zoom level, e.g. "120%" */
   label = g_strdup_printf (_("%d%%"), (int) round (zoom * 100));
@@ -992,6 +1058,9 @@ pacta_window_dispose (GObject *object)
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
       g_clear_object (&self->chooser);
     }
+  if (self->briefing != NULL)
+    g_object_run_dispose (G_OBJECT (self->briefing)); /* cancels the work and closes its dialogs */
+  g_clear_object (&self->briefing);
   if (self->error_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->error_dialog));
 
@@ -1031,6 +1100,7 @@ pacta_window_class_init (PactaWindowClass *klass)
   g_type_ensure (PACTA_TYPE_READ_VIEW);
   g_type_ensure (PACTA_TYPE_CHECK_VIEW);
   g_type_ensure (PACTA_TYPE_COMPARE_PAGE);
+  g_type_ensure (PACTA_TYPE_CHARTS_VIEW);
   g_type_ensure (PACTA_TYPE_GUIDELINE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pacta/Pacta/ui/pacta-window.ui");
@@ -1048,6 +1118,7 @@ pacta_window_class_init (PactaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PactaWindow, read_view);
   gtk_widget_class_bind_template_child (widget_class, PactaWindow, check_view);
   gtk_widget_class_bind_template_child (widget_class, PactaWindow, compare_page);
+  gtk_widget_class_bind_template_child (widget_class, PactaWindow, charts_view);
   gtk_widget_class_bind_template_child (widget_class, PactaWindow, guideline_view);
   gtk_widget_class_bind_template_child (widget_class, PactaWindow, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, PactaWindow, zoom_reset_button);
@@ -1055,6 +1126,7 @@ pacta_window_class_init (PactaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, check_activate_provision_cb);
   gtk_widget_class_bind_template_callback (widget_class, check_add_toast_cb);
+  gtk_widget_class_bind_template_callback (widget_class, charts_open_item_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
@@ -1071,6 +1143,7 @@ pacta_window_class_init (PactaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_reset_action);
+  gtk_widget_class_install_action (widget_class, "win.export-briefing", NULL, export_briefing_action);
 
   /* Ctrl+O and Ctrl+Q are application accelerators (see pacta-application.c). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close-current", NULL);
@@ -1143,6 +1216,8 @@ pacta_window_init (PactaWindow *self)
 
   g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (update_compare_page),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (update_charts_view),
+                           self, G_CONNECT_SWAPPED);
   pages = adw_view_stack_get_pages (self->view_stack);
   g_signal_connect_object (pages, "items-changed", G_CALLBACK (update_view_switcher), self, G_CONNECT_SWAPPED);
   update_view_switcher (self);
@@ -1158,6 +1233,17 @@ pacta_window_init (PactaWindow *self)
         pacta_check_view_set_guideline_id (self->check_view, last);
     }
   pacta_check_view_set_guidelines (self->check_view, G_LIST_MODEL (self->guidelines));
+  {
+    /* The Charts view's corpus is the library's agreements. */
+    GtkCustomFilter *is_agreement = gtk_custom_filter_new (library_item_is_agreement, NULL, NULL);
+    GtkFilterListModel *agreements = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->library)),
+                                                                GTK_FILTER (is_agreement));
+    g_autoptr(GtkMapListModel) mapped = gtk_map_list_model_new (G_LIST_MODEL (agreements), library_item_to_agreement,
+                                                                NULL, NULL);
+
+    pacta_charts_view_set_guidelines (self->charts_view, G_LIST_MODEL (self->guidelines));
+    pacta_charts_view_set_agreements (self->charts_view, G_LIST_MODEL (mapped));
+  }
   g_signal_connect_object (self->check_view, "notify::guideline-id", G_CALLBACK (check_guideline_changed_cb),
                            self, G_CONNECT_SWAPPED);
   load_bundled (self);
@@ -1457,6 +1543,20 @@ _pacta_window_get_importer (PactaWindow *self)
 {
   g_return_val_if_fail (PACTA_IS_WINDOW (self), NULL);
   return self->importer;
+}
+
+GtkWidget *
+_pacta_window_get_charts_view (PactaWindow *self)
+{
+  g_return_val_if_fail (PACTA_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->charts_view);
+}
+
+PactaBriefingExport *
+_pacta_window_get_briefing (PactaWindow *self)
+{
+  g_return_val_if_fail (PACTA_IS_WINDOW (self), NULL);
+  return self->briefing;
 }
 
 GtkWidget *
