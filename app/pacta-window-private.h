@@ -6,6 +6,8 @@
 
 #include "pacta-agreement.h"
 #include "pacta-guideline.h"
+#include "pacta-library-item.h"
+#include "pacta-library.h"
 #include "pacta-window.h"
 
 G_BEGIN_DECLS
@@ -58,6 +60,18 @@ void             _pacta_window_show_view             (PactaWindow *self,
 const char      *_pacta_window_get_view              (PactaWindow *self);
 GtkWidget       *_pacta_window_get_check_view        (PactaWindow *self);
 GtkWidget       *_pacta_window_get_compare_page      (PactaWindow *self);
+
+/* The library */
+PactaLibrary     *_pacta_window_get_library          (PactaWindow *self);
+GtkWindow        *_pacta_window_get_library_dialog   (PactaWindow *self);
+GtkWindow        *_pacta_window_get_import_dialog    (PactaWindow *self);
+GtkWidget        *_pacta_window_get_sidebar          (PactaWindow *self);
+GtkWidget        *_pacta_window_get_read_view        (PactaWindow *self);
+void              _pacta_window_import_paths         (PactaWindow        *self,
+                                                      const char * const *paths);
+void              _pacta_window_wait_idle            (PactaWindow *self);
+PactaLibraryItem *_pacta_window_lookup_agreement     (PactaWindow *self,
+                                                      gint64       id);
 
 double           _pacta_window_get_zoom              (PactaWindow *self);
 GtkWidget       *_pacta_window_popup_primary_menu    (PactaWindow *self);

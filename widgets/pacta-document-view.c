@@ -64,6 +64,10 @@ struct _PactaDocumentView
   double          zoom;
   double          em;             /* body font size at the current zoom, in pixels */
   int             column_width;   /* READING_COLUMN_CHARS at the current zoom, in pixels */
+
+  PactaDocumentAnnotationFunc annotation_func;
+  gpointer        annotation_data;
+  GDestroyNotify  annotation_destroy;
 };
 
 G_DEFINE_FINAL_TYPE (PactaDocumentView, pacta_document_view, GTK_TYPE_TEXT_VIEW)
@@ -261,6 +265,10 @@ update_tags (PactaDocumentView *self)
   g_object_set (ensure_tag (self, "num"),
                 "weight", PANGO_WEIGHT_BOLD,
                 "foreground-rgba", &dim,
+                NULL);
+  g_object_set (ensure_tag (self, "annotation"),
+                "pixels-above-lines", em (self, 0.3),
+                "pixels-below-lines", em (self, 0.9),
                 NULL);
 
   /* Priorities: the more specific tags win over "body". */
@@ -490,6 +498,44 @@ static void render_children (PactaDocumentView *self,
                              PactaProvision    *provision,
                              int                x);
 
+/* The widgets the annotation function gives for @provision (its notes), each on a line of its
+ * own under the article's text. */
+static void
+insert_annotations (PactaDocumentView *self,
+                    RenderContext     *ctx,
+                    PactaProvision    *provision)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  GPtrArray *widgets;
+
+  if (self->annotation_func == NULL)
+    return;
+  widgets = self->annotation_func (self, provision, self->annotation_data);
+  if (widgets != NULL && widgets->len > 0 && ctx->pending_num != NULL)
+    {
+      /* A number still waiting for its words goes before the notes. */
+      insert_block (self, ctx, NULL, "", ctx->pending_x_num, ctx->pending_x_text, NULL);
+      g_clear_pointer (&ctx->pending_num, g_free);
+    }
+  for (guint i = 0; widgets != NULL && i < widgets->len; i++)
+    {
+      GtkWidget *widget = g_ptr_array_index (widgets, i);
+      int start_offset = gtk_text_iter_get_offset (&ctx->iter);
+      GtkTextChildAnchor *anchor;
+      GtkTextIter start;
+      int width = self->column_width - 2 * (int) em (self, 1.0);
+
+      if (gtk_widget_get_parent (widget) != NULL)
+        continue; /* still in the text (it is being replaced) */
+      anchor = gtk_text_buffer_create_child_anchor (buffer, &ctx->iter);
+      gtk_text_buffer_insert (buffer, &ctx->iter, "\n", 1);
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, start_offset);
+      gtk_text_buffer_apply_tag_by_name (buffer, "annotation", &start, &ctx->iter);
+      gtk_widget_set_size_request (widget, MAX (width, 160), -1);
+      gtk_text_view_add_child_at_anchor (GTK_TEXT_VIEW (self), widget, anchor);
+    }
+}
+
 static void
 render_provision (PactaDocumentView *self,
                   RenderContext     *ctx,
@@ -534,6 +580,7 @@ render_provision (PactaDocumentView *self,
       if (has_text (text))
         insert_text (self, ctx, NULL, text, 0, 0, NULL);
       render_children (self, ctx, provision, 0);
+      insert_annotations (self, ctx, provision);
       return;
     }
 
@@ -547,6 +594,7 @@ render_provision (PactaDocumentView *self,
         insert_line (self, ctx, heading, "part-heading", NULL);
       if (has_text (text))
         insert_text (self, ctx, NULL, text, 0, 0, NULL);
+      insert_annotations (self, ctx, provision);
       render_children (self, ctx, provision, 0);
       return;
     }
@@ -819,6 +867,10 @@ pacta_document_view_dispose (GObject *object)
   self->current = NULL;
   g_clear_object (&self->agreement);
   g_clear_object (&self->guidelines);
+  if (self->annotation_destroy != NULL)
+    self->annotation_destroy (self->annotation_data);
+  self->annotation_func = NULL;
+  self->annotation_destroy = NULL;
 
   G_OBJECT_CLASS (pacta_document_view_parent_class)->dispose (object);
 }
@@ -1205,4 +1257,68 @@ pacta_document_view_dup_text (PactaDocumentView *self)
 
   gtk_text_buffer_get_bounds (get_buffer (self), &start, &end);
   return gtk_text_buffer_get_text (get_buffer (self), &start, &end, FALSE);
+}
+
+/**
+ * pacta_document_view_set_annotation_func:
+ * @func: (nullable): gives the widgets to show under an article (its notes)
+ *
+ * Lays the text out again with the widgets @func gives.
+ */
+void
+pacta_document_view_set_annotation_func (PactaDocumentView           *self,
+                                         PactaDocumentAnnotationFunc  func,
+                                         gpointer                     user_data,
+                                         GDestroyNotify               destroy)
+{
+  g_return_if_fail (PACTA_IS_DOCUMENT_VIEW (self));
+
+  if (self->annotation_destroy != NULL)
+    self->annotation_destroy (self->annotation_data);
+  self->annotation_func = func;
+  self->annotation_data = user_data;
+  self->annotation_destroy = destroy;
+  pacta_document_view_refresh (self);
+}
+
+/* Lays the text out again (the annotations changed), keeping the reader's place. */
+void
+pacta_document_view_refresh (PactaDocumentView *self)
+{
+  PactaProvision *current;
+
+  g_return_if_fail (PACTA_IS_DOCUMENT_VIEW (self));
+
+  if (self->agreement == NULL)
+    return;
+  current = self->current;
+  g_clear_handle_id (&self->rerender_source, g_source_remove);
+  render (self);
+  if (current != NULL)
+    {
+      pacta_document_view_scroll_to_provision (self, current);
+      set_current (self, current);
+    }
+}
+
+/**
+ * pacta_document_view_get_provision_at:
+ * @x, @y: a point in the widget
+ *
+ * Returns: (transfer none) (nullable): the article (or preamble, part…) whose text is there
+ */
+PactaProvision *
+pacta_document_view_get_provision_at (PactaDocumentView *self,
+                                      double             x,
+                                      double             y)
+{
+  GtkTextIter iter;
+  int bx, by;
+
+  g_return_val_if_fail (PACTA_IS_DOCUMENT_VIEW (self), NULL);
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, bx, by))
+    return NULL;
+  return find_provision_at_offset (self, gtk_text_iter_get_offset (&iter));
 }
