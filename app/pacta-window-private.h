@@ -72,6 +72,8 @@ void              _pacta_window_import_paths         (PactaWindow        *self,
 void              _pacta_window_wait_idle            (PactaWindow *self);
 PactaLibraryItem *_pacta_window_lookup_agreement     (PactaWindow *self,
                                                       gint64       id);
+void              _pacta_window_dismiss_toasts       (PactaWindow *self);
+GPtrArray        *_pacta_window_get_toasts           (PactaWindow *self);
 
 double           _pacta_window_get_zoom              (PactaWindow *self);
 GtkWidget       *_pacta_window_popup_primary_menu    (PactaWindow *self);

@@ -85,6 +85,7 @@ struct _PactaWindow
   GQueue                score_queue;     /* agreement ids waiting for a score */
   guint                 score_source;
   GError               *library_error;   /* why the library could not be opened */
+  GPtrArray            *toasts;          /* AdwToast shown and not dismissed yet */
   GListStore           *guidelines;      /* PactaGuideline, to name the items articles are tagged with */
   GSettings            *settings;        /* NULL when the schema is not installed */
   GtkFileChooserNative *chooser;
@@ -881,9 +882,19 @@ report_open_error (PactaWindow  *self,
 }
 
 static void
+toast_dismissed_cb (PactaWindow *self,
+                    AdwToast    *toast)
+{
+  g_ptr_array_remove (self->toasts, toast);
+}
+
+static void
 add_toast (PactaWindow *self,
            AdwToast    *toast)
 {
+  /* Kept until dismissed, for the tests (and screenshots) to dismiss them */
+  g_ptr_array_add (self->toasts, g_object_ref (toast));
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -2148,6 +2159,7 @@ pacta_window_finalize (GObject *object)
   g_clear_pointer (&self->removing, g_hash_table_unref);
   g_clear_pointer (&self->sample_hashes, g_hash_table_unref);
   g_clear_error (&self->library_error);
+  g_clear_pointer (&self->toasts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pacta_window_parent_class)->finalize (object);
 }
@@ -2280,6 +2292,7 @@ pacta_window_init (PactaWindow *self)
   self->entry_items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->removing = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->matcher = pacta_matcher_new ();
+  self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   g_queue_init (&self->score_queue);
   self->settings = create_settings ();
   self->zoom = 1.0;
@@ -2687,4 +2700,26 @@ _pacta_window_lookup_agreement (PactaWindow *self,
 {
   g_return_val_if_fail (PACTA_IS_WINDOW (self), NULL);
   return find_entry_item (self, id);
+}
+
+/* Dismisses the toasts shown (before a screenshot). */
+void
+_pacta_window_dismiss_toasts (PactaWindow *self)
+{
+  g_autoptr(GPtrArray) toasts = NULL;
+
+  g_return_if_fail (PACTA_IS_WINDOW (self));
+
+  toasts = g_ptr_array_copy (self->toasts, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_ptr_array_set_free_func (toasts, g_object_unref);
+  for (guint i = 0; i < toasts->len; i++)
+    adw_toast_dismiss (g_ptr_array_index (toasts, i));
+}
+
+/* Returns: (transfer none): the toasts shown, not dismissed yet */
+GPtrArray *
+_pacta_window_get_toasts (PactaWindow *self)
+{
+  g_return_val_if_fail (PACTA_IS_WINDOW (self), NULL);
+  return self->toasts;
 }
