@@ -1434,10 +1434,16 @@ show_import_summary (PactaWindow       *self,
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
       gtk_label_set_yalign (GTK_LABEL (label), 0.0f);
+      gtk_widget_set_margin_start (label, 10);
+      gtk_widget_set_margin_end (label, 10);
+      gtk_widget_set_margin_top (label, 8);
+      gtk_widget_set_margin_bottom (label, 8);
       gtk_widget_add_css_class (label, "monospace");
       gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 120);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 280);
       gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+      gtk_widget_set_size_request (scroller, 520, -1);
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
       gtk_widget_add_css_class (scroller, "card");
       adw_message_dialog_set_extra_child (dialog, scroller);

@@ -899,6 +899,128 @@ test_kill_during_decisions (void)
   close_window (window);
 }
 
+/* ---- Pictures for reviewing the look (PACTA_SCREENSHOT_DIR and PACTA_SCREENSHOT_EXTRA) -------- */
+
+static void
+save_png (gpointer    native,
+          const char *dir,
+          const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (native);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+
+  gtk_test_widget_wait_for_draw (widget);
+  run_for (400);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (native)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                              gtk_widget_get_height (widget)));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s", path);
+}
+
+static void
+test_review_pictures (void)
+{
+  const char *dir = g_getenv ("PACTA_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+  g_autofree char *folder = NULL;
+  PactaWindow *window;
+  PactaProvision *article;
+  GtkWidget *card;
+
+  if (dir == NULL || g_getenv ("PACTA_SCREENSHOT_EXTRA") == NULL)
+    {
+      g_test_skip ("PACTA_SCREENSHOT_DIR and PACTA_SCREENSHOT_EXTRA are not set");
+      return;
+    }
+  g_mkdir_with_parents (dir, 0755);
+
+  /* First start */
+  path = new_library_path ();
+  window = open_window ();
+  save_png (window, dir, "library-empty.png");
+
+  /* A note under an article, and a decision */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.explore-samples", NULL));
+  _pacta_window_wait_idle (window);
+  _pacta_window_dismiss_toasts (window);
+  select_agreement (window, XA_XB);
+  article = find_article (window, "art_5");
+  card = pacta_read_view_add_note (PACTA_READ_VIEW (_pacta_window_get_read_view (window)), article);
+  pacta_note_card_set_text (PACTA_NOTE_CARD (card), "Belmont pays abroad only after 5 years of residence: raise in round 3.");
+  run_for (700);
+  save_png (window, dir, "library-note.png");
+
+  /* The filter popover */
+  {
+    GtkWidget *sidebar = _pacta_window_get_sidebar (window);
+    GtkWidget *button = NULL;
+    PactaLibraryFilter filter = PACTA_LIBRARY_FILTER_INIT;
+
+    filter.kind = PACTA_AGREEMENT_KIND_SSA;
+    pacta_sidebar_set_filter (PACTA_SIDEBAR (sidebar), &filter);
+    for (GtkWidget *w = gtk_widget_get_first_child (sidebar); w != NULL; )
+      {
+        if (GTK_IS_MENU_BUTTON (w))
+          {
+            button = w;
+            break;
+          }
+        w = gtk_widget_get_first_child (w) ? gtk_widget_get_first_child (w)
+          : gtk_widget_get_next_sibling (w) ? gtk_widget_get_next_sibling (w)
+          : gtk_widget_get_next_sibling (gtk_widget_get_parent (w));
+      }
+    g_assert_nonnull (button);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    run_for (300);
+    save_png (window, dir, "library-filter-window.png");
+    save_png (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)), dir, "library-filter.png");
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+    pacta_sidebar_set_filter (PACTA_SIDEBAR (sidebar), NULL);
+  }
+
+  /* A folder import's summary */
+  {
+    g_autofree char *broken = NULL;
+    g_autofree char *same = NULL;
+    g_autofree char *source = sample_path ("xe-xh-mou-2019.akn.xml");
+    g_autofree char *contents = NULL;
+    const char *paths[2] = { NULL, NULL };
+
+    folder = g_build_filename (library_dir, "review", NULL);
+    g_mkdir_with_parents (folder, 0700);
+    broken = g_build_filename (folder, "broken.akn.xml", NULL);
+    same = g_build_filename (folder, "xe-xh-copy.akn.xml", NULL);
+    g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+    g_assert_true (g_file_set_contents (same, contents, -1, NULL));
+    g_assert_true (g_file_set_contents (broken, "<?xml version=\"1.0\"?>\n<akomaNtoso>\n  <act><meta></act>\n", -1, NULL));
+    paths[0] = folder;
+    _pacta_window_import_paths (window, paths);
+    save_png (window, dir, "library-importing.png");
+    _pacta_window_wait_idle (window);
+    save_png (_pacta_window_get_import_dialog (window), dir, "library-import-summary.png");
+  }
+  close_window (window);
+  remove_tree (folder);
+
+  /* A damaged library */
+  g_free (path);
+  path = new_library_path ();
+  g_assert_true (g_file_set_contents (path, "These are meeting notes, not a library.\n", -1, NULL));
+  window = open_window ();
+  run_for (300);
+  save_png (_pacta_window_get_library_dialog (window), dir, "library-damaged.png");
+  close_window (window);
+}
+
 static void
 skip_test (gconstpointer data)
 {
@@ -922,6 +1044,7 @@ main (int    argc,
     { "/ui/library-window/damaged-library", test_damaged_library },
     { "/ui/library-window/restore-backup", test_restore_backup },
     { "/ui/library-window/kill-during-decisions", test_kill_during_decisions },
+    { "/ui/library-window/review-pictures", test_review_pictures },
   };
   g_autoptr(GError) error = NULL;
   gboolean have_display;

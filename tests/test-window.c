@@ -3,8 +3,8 @@
  * Run with `meson test -C build --suite ui`. Without a display every test is skipped.
  * Each test has a library of its own in a temporary folder ($PACTA_LIBRARY), filled with the
  * bundled samples when its first window opens.
- * With PACTA_SCREENSHOT_DIR set, /ui/window/screenshots writes window-read.png and
- * window-guideline.png there (see docs/screenshots/README.md).
+ * With PACTA_SCREENSHOT_DIR set, /ui/window/screenshots writes window-read.png,
+ * window-search.png and window-guideline.png there (see docs/screenshots/README.md).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -669,12 +669,44 @@ test_screenshots (void)
   guideline = guideline_path ("au-labour-migration.xml");
 
   window = create_window ();
+  _pacta_window_dismiss_toasts (window);
   _pacta_window_set_details_expanded (window, TRUE);
   select_sample (window, "xa-xb-ssa-2019.akn.xml");
   article = find_outline_provision (window, "Article 5", NULL);
   g_assert_true (_pacta_window_select_provision (window, article));
   wait_until_visible (window, article);
+  run_for (600); /* past the toast's fade */
   save_png (window, read_png);
+
+  {
+    /* Search across the library: the hits in the text, one opened in Read */
+    g_autofree char *search_png = g_build_filename (dir, "window-search.png", NULL);
+    PactaSidebar *sidebar = PACTA_SIDEBAR (_pacta_window_get_sidebar (window));
+    GListModel *hits;
+
+    _pacta_window_set_details_expanded (window, FALSE);
+    _pacta_window_set_search_text (window, "totalisation");
+    hits = pacta_sidebar_get_hits (sidebar);
+    g_assert_nonnull (hits);
+    for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+      {
+        g_autoptr(PactaLibraryHit) hit = g_list_model_get_item (hits, i);
+
+        if (g_strcmp0 (pacta_library_hit_get_eid (hit), "art_11") == 0 &&
+            g_str_has_prefix (pacta_library_hit_get_agreement_title (hit), "XC–XN"))
+          {
+            g_assert_true (pacta_sidebar_activate_hit (sidebar, i));
+            break;
+          }
+      }
+    run_for (300);
+    article = _pacta_window_get_selected_provision (window);
+    g_assert_nonnull (article);
+    wait_until_visible (window, article);
+    save_png (window, search_png);
+    _pacta_window_set_search_text (window, "");
+    _pacta_window_set_details_expanded (window, TRUE);
+  }
 
   g_assert_true (_pacta_window_select_path (window, guideline));
   run_for (600); /* past the cross-fade */

@@ -52,6 +52,7 @@ struct _PactaDocumentView
   GtkAdjustment  *vadjustment;    /* followed for the scroll position */
   guint           spy_source;
   PactaProvision *scroll_target;  /* being scrolled to, while the layout settles */
+  GtkTextMark    *scroll_mark;    /* or this annotation, brought to the upper third */
   guint           scroll_tick;
   guint           scroll_frames;
   double          last_upper;
@@ -523,7 +524,8 @@ insert_annotations (PactaDocumentView *self,
       int start_offset = gtk_text_iter_get_offset (&ctx->iter);
       GtkTextChildAnchor *anchor;
       GtkTextIter start;
-      int width = self->column_width - 2 * (int) em (self, 1.0);
+      int width = self->column_width - gtk_text_view_get_left_margin (GTK_TEXT_VIEW (self)) -
+                  gtk_text_view_get_right_margin (GTK_TEXT_VIEW (self)) - 8;
 
       if (gtk_widget_get_parent (widget) != NULL)
         continue; /* still in the text (it is being replaced) */
@@ -1127,6 +1129,7 @@ stop_scrolling (PactaDocumentView *self)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
   self->scroll_tick = 0;
   self->scroll_target = NULL;
+  self->scroll_mark = NULL;
 }
 
 /* GtkTextView lays long texts out bit by bit in the background, so the position of a provision
@@ -1138,7 +1141,8 @@ scroll_tick_cb (GtkWidget     *widget,
 {
   PactaDocumentView *self = PACTA_DOCUMENT_VIEW (widget);
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self));
-  GtkTextMark *mark = self->scroll_target ? lookup_mark (self, self->scroll_target) : NULL;
+  GtkTextMark *mark = self->scroll_mark ? self->scroll_mark
+                    : self->scroll_target ? lookup_mark (self, self->scroll_target) : NULL;
   GtkTextIter iter;
   double upper, value;
   int y = 0, height = 0;
@@ -1147,15 +1151,19 @@ scroll_tick_cb (GtkWidget     *widget,
     {
       self->scroll_tick = 0;
       self->scroll_target = NULL;
+      self->scroll_mark = NULL;
       return G_SOURCE_REMOVE;
     }
 
   gtk_text_buffer_get_iter_at_mark (get_buffer (self), &iter, mark);
   gtk_text_view_get_line_yrange (GTK_TEXT_VIEW (self), &iter, &y, &height);
   upper = gtk_adjustment_get_upper (adjustment);
-  /* value − top margin is the top of the visible area, in buffer coordinates */
-  value = MIN ((double) y + gtk_text_view_get_top_margin (GTK_TEXT_VIEW (self)),
-               upper - gtk_adjustment_get_page_size (adjustment));
+  /* value − top margin is the top of the visible area, in buffer coordinates; an annotation
+   * goes a third of the way down, under the end of its article */
+  value = (double) y + gtk_text_view_get_top_margin (GTK_TEXT_VIEW (self));
+  if (self->scroll_mark != NULL)
+    value -= gtk_adjustment_get_page_size (adjustment) / 3;
+  value = MIN (value, upper - gtk_adjustment_get_page_size (adjustment));
   value = MAX (value, gtk_adjustment_get_lower (adjustment));
   if (!G_APPROX_VALUE (gtk_adjustment_get_value (adjustment), value, 0.5))
     gtk_adjustment_set_value (adjustment, value);
@@ -1175,7 +1183,9 @@ scroll_tick_cb (GtkWidget     *widget,
 
       self->scroll_tick = 0;
       self->scroll_target = NULL;
-      set_current (self, target);
+      self->scroll_mark = NULL;
+      if (target != NULL)
+        set_current (self, target);
       return G_SOURCE_REMOVE;
     }
   return G_SOURCE_CONTINUE;
@@ -1321,4 +1331,65 @@ pacta_document_view_get_provision_at (PactaDocumentView *self,
   if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, bx, by))
     return NULL;
   return find_provision_at_offset (self, gtk_text_iter_get_offset (&iter));
+}
+
+static gboolean
+is_anchor_char (gunichar c,
+                gpointer user_data)
+{
+  return c == 0xFFFC; /* the object replacement character, where a child sits */
+}
+
+/**
+ * pacta_document_view_scroll_to_annotation:
+ * @widget: a widget the annotation function gave, in the text now
+ *
+ * Scrolls so that @widget is on screen (the view's own scrolling to a provision stops).
+ *
+ * Returns: whether @widget is in the text
+ */
+gboolean
+pacta_document_view_scroll_to_annotation (PactaDocumentView *self,
+                                          GtkWidget         *widget)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  g_return_val_if_fail (PACTA_IS_DOCUMENT_VIEW (self), FALSE);
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  buffer = get_buffer (self);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  do
+    {
+      GtkTextChildAnchor *anchor = gtk_text_iter_get_child_anchor (&iter);
+      g_autofree GtkWidget **widgets = NULL;
+      gboolean found = FALSE;
+      guint n = 0;
+
+      if (anchor == NULL)
+        continue;
+      widgets = gtk_text_child_anchor_get_widgets (anchor, &n);
+      for (guint i = 0; i < n; i++)
+        found |= widgets[i] == widget;
+      if (found)
+        {
+          GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "pacta-annotation");
+
+          if (mark == NULL)
+            mark = gtk_text_buffer_create_mark (buffer, "pacta-annotation", &iter, TRUE);
+          else
+            gtk_text_buffer_move_mark (buffer, mark, &iter);
+          /* The lines above may not be laid out yet: follow the mark until they are. */
+          stop_scrolling (self);
+          self->scroll_mark = mark;
+          self->scroll_frames = 0;
+          self->last_upper = -1;
+          self->last_y = -1;
+          self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
+          return TRUE;
+        }
+    }
+  while (gtk_text_iter_forward_find_char (&iter, is_anchor_char, NULL, NULL));
+  return FALSE;
 }

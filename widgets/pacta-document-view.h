@@ -47,6 +47,8 @@ void            pacta_document_view_set_annotation_func   (PactaDocumentView *se
                                                            gpointer           user_data,
                                                            GDestroyNotify     destroy);
 void            pacta_document_view_refresh               (PactaDocumentView *self);
+gboolean        pacta_document_view_scroll_to_annotation  (PactaDocumentView *self,
+                                                           GtkWidget         *widget);
 PactaProvision *pacta_document_view_get_provision_at      (PactaDocumentView *self,
                                                            double             x,
                                                            double             y);

@@ -422,27 +422,15 @@ load_notes (PactaReadView *self)
     }
 }
 
-/* Once the card is laid out: scroll it into view and put the cursor in it. */
+/* Once the card is on screen, the cursor goes in it. */
 static gboolean
-reveal_card_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
+focus_card_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
 {
-  PactaReadView *self = user_data;
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->text_scroller);
-  graphene_rect_t bounds;
-  double page;
-
-  if (gtk_widget_get_width (widget) == 0 ||
-      !gtk_widget_compute_bounds (widget, GTK_WIDGET (self->text_scroller), &bounds))
+  if (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0)
     return G_SOURCE_CONTINUE;
-
-  page = gtk_adjustment_get_page_size (adjustment);
-  if (bounds.origin.y < 0 || bounds.origin.y + bounds.size.height > page)
-    gtk_adjustment_set_value (adjustment,
-                              gtk_adjustment_get_value (adjustment) + bounds.origin.y - MAX (0, (page - bounds.size.height) / 2));
   pacta_note_card_focus (PACTA_NOTE_CARD (widget));
-  g_object_unref (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -485,7 +473,8 @@ pacta_read_view_add_note (PactaReadView  *self,
       card = make_card (self, home, home, pacta_provision_get_eid (home), NULL);
       pacta_document_view_refresh (self->document_view);
     }
-  gtk_widget_add_tick_callback (card, reveal_card_cb, g_object_ref (self), NULL);
+  pacta_document_view_scroll_to_annotation (self->document_view, card);
+  gtk_widget_add_tick_callback (card, focus_card_cb, NULL, NULL);
   return card;
 }
 

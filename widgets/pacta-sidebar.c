@@ -399,9 +399,11 @@ dup_hit_place (PactaLibraryHit *hit)
       return g_strdup_printf (_("Decision on %s"), label ? label : "");
     case PACTA_LIBRARY_HIT_PROVISION:
     default:
+      if (label == NULL || label[0] == '\0')
+        return g_strdup (context && context[0] ? context : pacta_library_hit_get_eid (hit));
       if (context != NULL && context[0] != '\0' && g_strcmp0 (context, label) != 0)
-        return g_strdup_printf ("%s › %s", context, label ? label : "");
-      return g_strdup (label ? label : pacta_library_hit_get_eid (hit));
+        return g_strdup_printf ("%s › %s", context, label);
+      return g_strdup (label);
     }
 }
 
@@ -438,14 +440,18 @@ create_hit_row (gpointer item,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *label;
 
-  gtk_widget_set_margin_top (box, 3);
-  gtk_widget_set_margin_bottom (box, 3);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
   gtk_box_append (GTK_BOX (box), make_hit_label (title ? title : "", "agreement", FALSE));
   gtk_box_append (GTK_BOX (box), make_hit_label (place, "label", FALSE));
-  label = make_hit_label (snippet ? snippet : "", "snippet", TRUE);
-  gtk_label_set_lines (GTK_LABEL (label), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_box_append (GTK_BOX (box), label);
+  /* A heading that matched is already in the place: its words are not repeated. */
+  if (plain != NULL && plain[0] != '\0' && strstr (place, plain) == NULL)
+    {
+      label = make_hit_label (snippet ? snippet : "", "snippet", TRUE);
+      gtk_label_set_lines (GTK_LABEL (label), 3);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_box_append (GTK_BOX (box), label);
+    }
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_add_css_class (row, "pacta-hit-row");
