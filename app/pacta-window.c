@@ -920,8 +920,10 @@ library_item_to_agreement (gpointer item,
                            gpointer user_data)
 {
   g_autoptr(PactaLibraryItem) library_item = item;
+  PactaAgreement *agreement = pacta_library_item_get_agreement (library_item);
 
-  return g_object_ref (pacta_library_item_get_agreement (library_item));
+  /* An agreement of the library is read from it here; one that cannot be read is empty. */
+  return agreement ? g_object_ref (agreement) : pacta_agreement_new ();
 }
 
 /* ---- Check view ------------------------------------------------------------------------- */
