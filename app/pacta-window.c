@@ -313,7 +313,17 @@ score_next_cb (gpointer user_data)
                                                       : (loaded = pacta_library_load_agreement (self->store, id, &error));
       if (agreement != NULL)
         coverage = pacta_library_check_agreement (self->store, self->matcher, id, agreement, guideline, &error);
-      if (coverage == NULL || !pacta_library_store_scores (self->store, &id, &coverage, 1, &error))
+      if (coverage != NULL)
+        {
+          /* Not worth holding the window up for: when another program holds the lock, the
+           * score waits for the next start. */
+          guint timeout = pacta_library_get_busy_timeout (self->store);
+
+          pacta_library_set_busy_timeout (self->store, 50);
+          pacta_library_store_scores (self->store, &id, &coverage, 1, &error);
+          pacta_library_set_busy_timeout (self->store, timeout);
+        }
+      if (error != NULL)
         g_debug ("No score for agreement #%" G_GINT64_FORMAT ": %s", id, error->message);
       return G_SOURCE_CONTINUE;
     }
@@ -491,7 +501,9 @@ open_library (PactaWindow *self,
       remove_bundled_samples (self);
       load_bundled_samples (self);
       update_empty_page (self);
-      show_library_error (self);
+      /* At start, the dialog waits for the window to be on screen (see window_mapped_cb()). */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        show_library_error (self);
       return FALSE;
     }
 
@@ -674,6 +686,14 @@ show_library_error (PactaWindow *self)
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->library_dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (library_dialog_response_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* On screen: now say why the library could not be opened, if it could not. */
+static void
+window_mapped_cb (PactaWindow *self)
+{
+  if (self->store == NULL && self->library_error != NULL && self->library_dialog == NULL)
+    show_library_error (self);
 }
 
 /* The window became the active one: take in what another Pacta (or `pacta library`) changed. */
@@ -1092,6 +1112,10 @@ load_file_cb (GObject      *source_object,
   pacta_sidebar_select_item (self->sidebar, item);
 }
 
+static void start_import (PactaWindow        *self,
+                          const char * const *paths,
+                          gboolean            samples);
+
 typedef struct
 {
   PactaWindow *self;  /* owned */
@@ -1192,6 +1216,18 @@ pacta_window_open_file (PactaWindow *self,
     {
       pacta_sidebar_select_item (self->sidebar, existing);
       remember_recent (self, path);
+      return;
+    }
+
+  if (self->store != NULL && g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      const char *paths[] = { path, NULL };
+
+      /* A folder (dropped on the window): every agreement in it, with a summary */
+      if (self->import_cancellable != NULL)
+        add_toast (self, adw_toast_new (_("An import is already running; drop the folder again when it is done")));
+      else
+        start_import (self, paths, FALSE);
       return;
     }
 
@@ -2373,6 +2409,7 @@ pacta_window_init (PactaWindow *self)
   }
   pacta_sidebar_set_model (self->sidebar, G_LIST_MODEL (self->library));
   g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_changed_cb), NULL);
+  g_signal_connect (self, "map", G_CALLBACK (window_mapped_cb), NULL);
 
   set_zoom (self, self->settings ? g_settings_get_double (self->settings, "text-zoom") : 1.0);
   rebuild_file_menu (self);

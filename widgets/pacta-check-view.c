@@ -608,7 +608,16 @@ store_score (PactaCheckView *self,
 {
   g_autoptr(GError) error = NULL;
 
+  PactaLibraryEntry *entry;
+  double stored;
+
   if (self->library == NULL || self->agreement_id <= 0)
+    return;
+  /* Only a change is written: looking at an agreement does not take the library's lock. */
+  entry = pacta_library_lookup (self->library, self->agreement_id);
+  stored = entry ? pacta_library_entry_get_score_for (entry, pacta_guideline_get_id (pacta_coverage_get_guideline (coverage)))
+                 : -1;
+  if (stored >= 0 && G_APPROX_VALUE (stored, pacta_coverage_get_score (coverage), 0.0005))
     return;
   if (!pacta_library_store_scores (self->library, &self->agreement_id, &coverage, 1, &error))
     g_message ("The score could not be stored: %s", error->message);

@@ -326,10 +326,26 @@ row_selected_cb (PactaSidebar  *self,
 }
 
 /* Says so when neither the list nor the text search finds anything. */
+static gboolean
+shows_agreements (PactaSidebar *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PactaLibraryItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+
+      if (pacta_library_item_is_agreement (item))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 update_no_results (PactaSidebar *self)
 {
-  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0;
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0 ||
+                   (filter_active (self) && !shows_agreements (self));
   gboolean searching = self->query[0] != '\0';
   gboolean hits = self->hits != NULL && g_list_model_get_n_items (self->hits) > 0;
 
@@ -667,6 +683,12 @@ search_activate_cb (PactaSidebar   *self,
     {
       pacta_sidebar_select_item (self, first);
       pacta_sidebar_focus_selection (self);
+    }
+  else if (self->hits != NULL && g_list_model_get_n_items (self->hits) > 0)
+    {
+      /* No title matches: the best hit in the text */
+      pacta_sidebar_activate_hit (self, 0);
+      gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (self->hits_list, 0)));
     }
 }
 
