@@ -15,6 +15,8 @@
 struct _PactaApplication
 {
   AdwApplication parent_instance;
+
+  char          *library_path;  /* --library PATH, or NULL for $PACTA_LIBRARY or the default */
 };
 
 G_DEFINE_FINAL_TYPE (PactaApplication, pacta_application, ADW_TYPE_APPLICATION)
@@ -126,11 +128,44 @@ pacta_application_open (GApplication  *app,
   pacta_window_open_files (window, files, n_files);
 }
 
+/* `pacta --library PATH`: the window opens that library instead of the user's. Such an
+ * instance runs on its own, so that it does not hand the option to a window already open on
+ * another library. */
+static int
+pacta_application_handle_local_options (GApplication *app,
+                                        GVariantDict *options)
+{
+  PactaApplication *self = PACTA_APPLICATION (app);
+  g_autofree char *path = NULL;
+
+  if (g_variant_dict_lookup (options, "library", "^ay", &path) && path != NULL && path[0] != '\0')
+    {
+      g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+
+      pacta_application_set_library_path (self, absolute);
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+  return -1;
+}
+
+static void
+pacta_application_finalize (GObject *object)
+{
+  PactaApplication *self = PACTA_APPLICATION (object);
+
+  g_clear_pointer (&self->library_path, g_free);
+
+  G_OBJECT_CLASS (pacta_application_parent_class)->finalize (object);
+}
+
 static void
 pacta_application_class_init (PactaApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->finalize = pacta_application_finalize;
+  app_class->handle_local_options = pacta_application_handle_local_options;
   app_class->startup = pacta_application_startup;
   app_class->activate = pacta_application_activate;
   app_class->open = pacta_application_open;
@@ -139,6 +174,32 @@ pacta_application_class_init (PactaApplicationClass *klass)
 static void
 pacta_application_init (PactaApplication *self)
 {
+  static const GOptionEntry options[] = {
+    { "library", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open the library at PATH instead of your own"), N_("PATH") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+}
+
+/* Returns: (nullable): the library the window opens (--library), or NULL: $PACTA_LIBRARY, else
+ * the user's library (see pacta_library_default_path()) */
+const char *
+pacta_application_get_library_path (PactaApplication *self)
+{
+  g_return_val_if_fail (PACTA_IS_APPLICATION (self), NULL);
+  return self->library_path;
+}
+
+void
+pacta_application_set_library_path (PactaApplication *self,
+                                    const char       *path)
+{
+  g_return_if_fail (PACTA_IS_APPLICATION (self));
+
+  g_free (self->library_path);
+  self->library_path = g_strdup (path);
 }
 
 PactaApplication *

@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PactaApplication, pacta_application, PACTA, APPLICATION, AdwApplication)
 
-PactaApplication *pacta_application_new (void);
+PactaApplication *pacta_application_new              (void);
+const char       *pacta_application_get_library_path (PactaApplication *self);
+void              pacta_application_set_library_path (PactaApplication *self,
+                                                      const char       *path);
 
 G_END_DECLS

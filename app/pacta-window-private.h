@@ -8,6 +8,8 @@
 #include "pacta-briefing-export.h"
 #include "pacta-guideline.h"
 #include "pacta-importer.h"
+#include "pacta-library-item.h"
+#include "pacta-library.h"
 #include "pacta-window.h"
 
 G_BEGIN_DECLS
@@ -70,6 +72,20 @@ void             _pacta_window_report_import_error   (PactaWindow *self,
                                                       const char  *message);
 void             _pacta_window_add_toast             (PactaWindow *self,
                                                       AdwToast    *toast);
+
+/* The library */
+PactaLibrary     *_pacta_window_get_library          (PactaWindow *self);
+GtkWindow        *_pacta_window_get_library_dialog   (PactaWindow *self);
+GtkWindow        *_pacta_window_get_import_dialog    (PactaWindow *self);
+GtkWidget        *_pacta_window_get_sidebar          (PactaWindow *self);
+GtkWidget        *_pacta_window_get_read_view        (PactaWindow *self);
+void              _pacta_window_import_paths         (PactaWindow        *self,
+                                                      const char * const *paths);
+void              _pacta_window_wait_idle            (PactaWindow *self);
+PactaLibraryItem *_pacta_window_lookup_agreement     (PactaWindow *self,
+                                                      gint64       id);
+void              _pacta_window_dismiss_toasts       (PactaWindow *self);
+GPtrArray        *_pacta_window_get_toasts           (PactaWindow *self);
 
 double           _pacta_window_get_zoom              (PactaWindow *self);
 GtkWidget       *_pacta_window_popup_primary_menu    (PactaWindow *self);

@@ -513,7 +513,7 @@ import_files (PactaDb       *db,
 typedef struct
 {
   PactaLibrary            *library;
-  PactaImportProgressFunc  progress;
+  PactaLibraryImportProgressFunc  progress;
   gpointer                 progress_data;
 } SyncImport;
 
@@ -547,7 +547,7 @@ PactaImportReport *
 pacta_library_import (PactaLibrary            *self,
                       const char * const      *paths,
                       GCancellable            *cancellable,
-                      PactaImportProgressFunc  progress,
+                      PactaLibraryImportProgressFunc  progress,
                       gpointer                 progress_data,
                       GError                 **error)
 {
@@ -596,7 +596,7 @@ typedef struct
   char                    *path;
   guint                    busy_timeout_ms;
   GMainContext            *context;
-  PactaImportProgressFunc  progress;
+  PactaLibraryImportProgressFunc  progress;
   gpointer                 progress_data;
   GDestroyNotify           progress_data_free;
 } AsyncImport;
@@ -699,7 +699,7 @@ void
 pacta_library_import_async (PactaLibrary            *self,
                             const char * const      *paths,
                             GCancellable            *cancellable,
-                            PactaImportProgressFunc  progress,
+                            PactaLibraryImportProgressFunc  progress,
                             gpointer                 progress_data,
                             GDestroyNotify           progress_data_free,
                             GAsyncReadyCallback      callback,

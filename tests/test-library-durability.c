@@ -210,6 +210,13 @@ test_kill_import (void)
       g_autofree char *output = run_and_kill (argv, g_rand_int_range (rand, 10, 250), &finished);
       guint reported;
 
+      /* Killed before it made the library at all: nothing to check */
+      if (!g_file_test (library, G_FILE_TEST_EXISTS))
+        {
+          g_assert_cmpstr (output, ==, "");
+          rounds++;
+          continue;
+        }
       assert_integrity (library);
       reported = check_reported (library, output, seen);
       g_test_message ("round %u: %u lines checked, %s", rounds, reported, finished ? "finished" : "killed");

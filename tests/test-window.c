@@ -1,9 +1,11 @@
 /* test-window.c — the main window, driven headless under Xvfb
  *
  * Run with `meson test -C build --suite ui`. Without a display every test is skipped.
+ * Each test has a library of its own in a temporary folder ($PACTA_LIBRARY), filled with the
+ * bundled samples when its first window opens.
  * With PACTA_SCREENSHOT_DIR set, /ui/window/screenshots writes window-read.png,
- * window-guideline.png, window-check.png, window-compare.png, window-import.png and
- * window-charts.png there (see docs/screenshots/README.md).
+ * window-search.png, window-guideline.png, window-check.png, window-compare.png,
+ * window-import.png and window-charts.png there (see docs/screenshots/README.md).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,12 +20,14 @@
 #include "pacta-charts-view.h"
 #include "pacta-check-view.h"
 #include "pacta-compare-page.h"
+#include "pacta-sidebar.h"
 #include "pacta-window-private.h"
 
 #define WINDOW_WIDTH  1280
 #define WINDOW_HEIGHT 800
 
 static PactaApplication *app;
+static char *library_dir;
 
 /* ---- Helpers ------------------------------------------------------------------------------ */
 
@@ -59,6 +63,7 @@ guideline_path (const char *name)
   return g_build_filename (pacta_data_dir (), "guidelines", name, NULL);
 }
 
+/* The window opens the test's library; the samples are imported into it the first time. */
 static PactaWindow *
 create_window (void)
 {
@@ -67,6 +72,15 @@ create_window (void)
   gtk_window_set_default_size (GTK_WINDOW (window), WINDOW_WIDTH, WINDOW_HEIGHT);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_nonnull (_pacta_window_get_library (window));
+  if (_pacta_window_count_agreements (window) == 0)
+    {
+      g_autoptr(GPtrArray) samples = pacta_data_list_files ("samples");
+
+      g_ptr_array_add (samples, NULL);
+      _pacta_window_import_paths (window, (const char * const *) samples->pdata);
+    }
+  _pacta_window_wait_idle (window);
   return window;
 }
 
@@ -370,49 +384,76 @@ test_open_close_undo (void)
   g_autofree char *source = sample_path ("xe-xh-mou-2019.akn.xml");
   g_autofree char *dir = g_dir_make_tmp ("pacta-test-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "my-draft.akn.xml", NULL);
+  g_autofree char *copy_path = g_build_filename (dir, "same-as-sample.akn.xml", NULL);
   g_autofree char *contents = NULL;
+  g_autofree char *changed = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_auto(GStrv) recent = NULL;
   guint n_agreements = _pacta_window_count_agreements (window);
+  PactaLibraryItem *item;
 
   g_settings_reset (settings, "recent-files");
   g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  /* Another text of the same work (a mark makes the bytes differ) */
+  changed = g_strconcat (contents, "<!-- my copy -->\n", NULL);
+  g_assert_true (g_file_set_contents (path, changed, -1, NULL));
+  g_assert_true (g_file_set_contents (copy_path, contents, -1, NULL));
 
-  /* Opening adds it to the library, selects it and remembers it. */
+  /* Opening imports it into the library, selects it and remembers it. */
   g_assert_true (_pacta_window_open_file_sync (window, file));
   g_assert_cmpuint (_pacta_window_count_agreements (window), ==, n_agreements + 1);
   g_assert_cmpint (_pacta_window_get_page (window), ==, PACTA_WINDOW_PAGE_AGREEMENT);
-  g_assert_cmpstr (pacta_agreement_get_path (_pacta_window_get_agreement (window)), ==, path);
+  g_assert_cmpuint (g_list_model_get_n_items (pacta_library_get_agreements (_pacta_window_get_library (window))), ==,
+                    n_agreements + 1);
   recent = g_settings_get_strv (settings, "recent-files");
   g_assert_cmpuint (g_strv_length (recent), ==, 1);
   g_assert_cmpstr (recent[0], ==, path);
 
-  /* Opening it again selects the same entry. */
+  /* Opening it again selects the same entry; so does a file with the bytes of one in the library. */
   g_assert_true (_pacta_window_open_file_sync (window, file));
   g_assert_cmpuint (_pacta_window_count_agreements (window), ==, n_agreements + 1);
+  g_assert_true (_pacta_window_open_file_sync (window, copy));
+  g_assert_cmpuint (_pacta_window_count_agreements (window), ==, n_agreements + 1);
+  item = pacta_sidebar_get_selected_item (PACTA_SIDEBAR (_pacta_window_get_sidebar (window)));
+  g_assert_cmpstr (pacta_library_entry_get_source_name (pacta_library_item_get_entry (item)), ==, "xe-xh-mou-2019.akn.xml");
 
-  /* Ctrl+W closes it: out of the library, back to the empty state; undo brings it back. */
+  /* Ctrl+W closes what is shown; it stays in the library. */
+  g_assert_true (_pacta_window_select_path (window, path));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-current", NULL));
+  run_for (20);
+  g_assert_cmpint (_pacta_window_get_page (window), ==, PACTA_WINDOW_PAGE_EMPTY);
+  g_assert_cmpuint (_pacta_window_count_agreements (window), ==, n_agreements + 1);
+
+  /* Remove from Library: gone from the list at once, and Undo brings it back … */
+  g_assert_true (_pacta_window_select_path (window, path));
+  item = pacta_sidebar_get_selected_item (PACTA_SIDEBAR (_pacta_window_get_sidebar (window)));
+  g_assert_nonnull (item);
+  g_assert_true (gtk_widget_activate_action (_pacta_window_get_sidebar (window), "sidebar.remove", NULL));
   run_for (20);
   g_assert_cmpuint (_pacta_window_count_agreements (window), ==, n_agreements);
   g_assert_cmpint (_pacta_window_get_page (window), ==, PACTA_WINDOW_PAGE_EMPTY);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-close", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-remove", "x",
+                                             pacta_library_item_get_agreement_id (item)));
   run_for (20);
   g_assert_cmpuint (_pacta_window_count_agreements (window), ==, n_agreements + 1);
   g_assert_cmpint (_pacta_window_get_page (window), ==, PACTA_WINDOW_PAGE_AGREEMENT);
 
-  /* Closing a bundled sample only clears the selection. */
-  select_sample (window, "xa-xb-ssa-2019.akn.xml");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-current", NULL));
+  /* … and without Undo it leaves the library when the window goes. */
+  g_assert_true (gtk_widget_activate_action (_pacta_window_get_sidebar (window), "sidebar.remove", NULL));
   run_for (20);
-  g_assert_cmpint (_pacta_window_get_page (window), ==, PACTA_WINDOW_PAGE_EMPTY);
-  g_assert_cmpuint (_pacta_window_count_agreements (window), ==, n_agreements + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (pacta_library_get_agreements (_pacta_window_get_library (window))), ==,
+                    n_agreements + 1);
+  destroy_window (window);
+  window = create_window ();
+  g_assert_cmpuint (_pacta_window_count_agreements (window), ==, n_agreements);
+  g_assert_false (_pacta_window_select_path (window, path));
 
   destroy_window (window);
   g_settings_reset (settings, "recent-files");
   g_unlink (path);
+  g_unlink (copy_path);
   g_rmdir (dir);
 }
 
@@ -544,13 +585,16 @@ test_app_opens_files (void)
   g_autofree char *dir = g_dir_make_tmp ("pacta-test-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "counter-draft.akn.xml", NULL);
   g_autofree char *contents = NULL;
+  g_autofree char *changed = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
   PactaWindow *window = NULL;
   PactaAgreement *agreement;
+  PactaLibraryItem *item;
   GList *windows;
 
   g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  changed = g_strconcat (contents, "<!-- counter-draft -->\n", NULL);
+  g_assert_true (g_file_set_contents (path, changed, -1, NULL));
 
   g_application_open (G_APPLICATION (app), &file, 1, "");
   windows = gtk_application_get_windows (GTK_APPLICATION (app));
@@ -559,9 +603,13 @@ test_app_opens_files (void)
   while (_pacta_window_get_n_pending (window) > 0)
     g_main_context_iteration (NULL, TRUE);
 
+  /* In the library, read from there */
   agreement = _pacta_window_get_agreement (window);
   g_assert_nonnull (agreement);
-  g_assert_cmpstr (pacta_agreement_get_path (agreement), ==, path);
+  item = pacta_sidebar_get_selected_item (PACTA_SIDEBAR (_pacta_window_get_sidebar (window)));
+  g_assert_nonnull (pacta_library_item_get_entry (item));
+  g_assert_cmpstr (pacta_library_entry_get_source_name (pacta_library_item_get_entry (item)), ==, "counter-draft.akn.xml");
+  g_assert_true (pacta_library_item_get_agreement (item) == agreement);
 
   destroy_window (window);
   g_unlink (path);
@@ -772,12 +820,44 @@ test_screenshots (void)
   guideline = guideline_path ("au-labour-migration.xml");
 
   window = create_window ();
+  _pacta_window_dismiss_toasts (window);
   _pacta_window_set_details_expanded (window, TRUE);
   select_sample (window, "xa-xb-ssa-2019.akn.xml");
   article = find_outline_provision (window, "Article 5", NULL);
   g_assert_true (_pacta_window_select_provision (window, article));
   wait_until_visible (window, article);
+  run_for (600); /* past the toast's fade */
   save_png (window, read_png);
+
+  {
+    /* Search across the library: the hits in the text, one opened in Read */
+    g_autofree char *search_png = g_build_filename (dir, "window-search.png", NULL);
+    PactaSidebar *sidebar = PACTA_SIDEBAR (_pacta_window_get_sidebar (window));
+    GListModel *hits;
+
+    _pacta_window_set_details_expanded (window, FALSE);
+    _pacta_window_set_search_text (window, "totalisation");
+    hits = pacta_sidebar_get_hits (sidebar);
+    g_assert_nonnull (hits);
+    for (guint i = 0; i < g_list_model_get_n_items (hits); i++)
+      {
+        g_autoptr(PactaLibraryHit) hit = g_list_model_get_item (hits, i);
+
+        if (g_strcmp0 (pacta_library_hit_get_eid (hit), "art_11") == 0 &&
+            g_str_has_prefix (pacta_library_hit_get_agreement_title (hit), "XC–XN"))
+          {
+            g_assert_true (pacta_sidebar_activate_hit (sidebar, i));
+            break;
+          }
+      }
+    run_for (300);
+    article = _pacta_window_get_selected_provision (window);
+    g_assert_nonnull (article);
+    wait_until_visible (window, article);
+    save_png (window, search_png);
+    _pacta_window_set_search_text (window, "");
+    _pacta_window_set_details_expanded (window, TRUE);
+  }
 
   g_assert_true (_pacta_window_select_path (window, guideline));
   run_for (600); /* past the cross-fade */
@@ -1212,6 +1292,37 @@ skip_test (gconstpointer data)
   g_test_skip ("no display");
 }
 
+/* Each test starts with a library of its own. */
+static void
+run_with_library (gconstpointer data)
+{
+  void (*func) (void) = data;
+  static guint n;
+  g_autofree char *name = g_strdup_printf ("library-%u.db", n++);
+  g_autofree char *path = g_build_filename (library_dir, name, NULL);
+
+  g_setenv ("PACTA_LIBRARY", path, TRUE);
+  func ();
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1249,11 +1360,12 @@ main (int    argc,
    * a crash (a user sees at most one odd frame). */
   if (have_display)
     g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  library_dir = g_dir_make_tmp ("pacta-test-window-XXXXXX", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
     {
       if (have_display)
-        g_test_add_func (tests[i].path, tests[i].func);
+        g_test_add_data_func (tests[i].path, tests[i].func, run_with_library);
       else
         g_test_add_data_func (tests[i].path, NULL, skip_test);
     }
@@ -1269,5 +1381,7 @@ main (int    argc,
 
   status = g_test_run ();
   g_clear_object (&app);
+  remove_tree (library_dir);
+  g_free (library_dir);
   return status;
 }

@@ -6,6 +6,13 @@
  * reader can make. Coverages are kept per guideline while the agreement stays, so decisions
  * survive switching guidelines.
  *
+ * For an agreement of the library (pacta_check_view_set_agreement_in_library()), every
+ * decision is written to the library at once, one transaction each, through the same
+ * pacta_library_save_decision() the command line and the durability tests use; a coverage is
+ * computed with the stored decisions laid over the matcher (pacta_library_check_agreement()),
+ * and its score is stored for the sidebar. A decision that cannot be written is taken back and
+ * the reason shown: what the view shows is what the library holds.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "pacta-check-view"
@@ -15,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "pacta-check-view.h"
+#include "pacta-library.h"
 #include "pacta-matcher.h"
 
 struct _PactaCheckView
@@ -42,6 +50,8 @@ struct _PactaCheckView
 
   /* Owned references */
   PactaAgreement     *agreement;
+  PactaLibrary       *library;       /* where decisions are kept, with agreement_id; may be NULL */
+  gint64              agreement_id;
   GListModel         *guidelines;
   PactaMatcher       *matcher;
   GHashTable         *coverages;   /* guideline id → PactaCoverage, for this agreement */
@@ -579,6 +589,63 @@ selected_guideline (PactaCheckView *self)
 }
 
 static void
+add_error_toast (PactaCheckView *self,
+                 const char     *what,
+                 const GError   *error)
+{
+  g_autofree char *title = g_strdup_printf ("%s: %s", what, error->message);
+  AdwToast *toast = adw_toast_new (title);
+
+  g_message ("%s", title);
+  adw_toast_set_timeout (toast, 0); /* a problem stays until it is read */
+  g_signal_emit (self, signals[ADD_TOAST], 0, toast);
+}
+
+/* Keeps the coverage's score in the library, for the sidebar's badge and its filter. */
+static void
+store_score (PactaCheckView *self,
+             PactaCoverage  *coverage)
+{
+  g_autoptr(GError) error = NULL;
+
+  PactaLibraryEntry *entry;
+  double stored;
+
+  if (self->library == NULL || self->agreement_id <= 0)
+    return;
+  /* Only a change is written: looking at an agreement does not take the library's lock. */
+  entry = pacta_library_lookup (self->library, self->agreement_id);
+  stored = entry ? pacta_library_entry_get_score_for (entry, pacta_guideline_get_id (pacta_coverage_get_guideline (coverage)))
+                 : -1;
+  if (stored >= 0 && G_APPROX_VALUE (stored, pacta_coverage_get_score (coverage), 0.0005))
+    return;
+  if (!pacta_library_store_scores (self->library, &self->agreement_id, &coverage, 1, &error))
+    g_message ("The score could not be stored: %s", error->message);
+}
+
+/* The matcher's findings, with the decisions stored in the library laid over them. */
+static PactaCoverage *
+check_agreement (PactaCheckView *self,
+                 PactaGuideline *guideline)
+{
+  g_autoptr(GError) error = NULL;
+  PactaCoverage *coverage;
+
+  if (self->library == NULL || self->agreement_id <= 0)
+    return pacta_matcher_check (self->matcher, self->agreement, guideline);
+
+  coverage = pacta_library_check_agreement (self->library, self->matcher, self->agreement_id,
+                                            self->agreement, guideline, &error);
+  if (coverage == NULL)
+    {
+      add_error_toast (self, _("The decisions stored for this agreement could not be read"), error);
+      return pacta_matcher_check (self->matcher, self->agreement, guideline);
+    }
+  store_score (self, coverage);
+  return coverage;
+}
+
+static void
 show_coverage (PactaCheckView *self)
 {
   PactaGuideline *guideline = selected_guideline (self);
@@ -591,7 +658,7 @@ show_coverage (PactaCheckView *self)
       coverage = g_hash_table_lookup (self->coverages, pacta_guideline_get_id (guideline));
       if (coverage == NULL)
         {
-          coverage = pacta_matcher_check (self->matcher, self->agreement, guideline);
+          coverage = check_agreement (self, guideline);
           g_hash_table_insert (self->coverages, g_strdup (pacta_guideline_get_id (guideline)), coverage);
           g_signal_connect_object (coverage, "notify::score", G_CALLBACK (coverage_score_changed_cb),
                                    self, G_CONNECT_SWAPPED);
@@ -700,15 +767,54 @@ choose_guideline (PactaCheckView *self)
 
 /* Actions ------------------------------------------------------------------------------ */
 
+/* Writes the selected finding's decision (or its absence) to the library, one transaction;
+ * when that fails, puts the finding back as it was. */
+static void
+save_decision (PactaCheckView     *self,
+               gboolean            had_decision,
+               PactaFindingOrigin  old_origin,
+               PactaFindingStatus  old_status,
+               const char         *old_reason)
+{
+  g_autoptr(GError) error = NULL;
+  const char *guideline_id;
+
+  if (self->library == NULL || self->agreement_id <= 0 || self->coverage == NULL)
+    return;
+  guideline_id = pacta_guideline_get_id (pacta_coverage_get_guideline (self->coverage));
+  if (pacta_library_save_decision (self->library, self->agreement_id, guideline_id, self->selected, &error))
+    {
+      store_score (self, self->coverage);
+      return;
+    }
+
+  if (had_decision)
+    pacta_finding_decide (self->selected, old_origin, old_status, old_reason);
+  else
+    pacta_finding_clear_decision (self->selected);
+  add_error_toast (self, _("The decision was not saved"), error);
+}
+
 static void
 decide (PactaCheckView     *self,
         PactaFindingOrigin  origin,
         PactaFindingStatus  status,
         const char         *reason)
 {
+  gboolean had_decision;
+  PactaFindingOrigin old_origin;
+  PactaFindingStatus old_status;
+  g_autofree char *old_reason = NULL;
+
   if (self->selected == NULL)
     return;
+  had_decision = pacta_finding_has_decision (self->selected);
+  old_origin = pacta_finding_get_origin (self->selected);
+  old_status = pacta_finding_get_status (self->selected);
+  old_reason = g_strdup (pacta_finding_get_reason (self->selected));
+
   pacta_finding_decide (self->selected, origin, status, reason);
+  save_decision (self, had_decision, old_origin, old_status, old_reason);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   show_detail (self);
 }
@@ -761,9 +867,20 @@ clear_decision_action (GtkWidget  *widget,
 {
   PactaCheckView *self = PACTA_CHECK_VIEW (widget);
 
+  gboolean had_decision;
+  PactaFindingOrigin old_origin;
+  PactaFindingStatus old_status;
+  g_autofree char *old_reason = NULL;
+
   if (self->selected == NULL)
     return;
+  had_decision = pacta_finding_has_decision (self->selected);
+  old_origin = pacta_finding_get_origin (self->selected);
+  old_status = pacta_finding_get_status (self->selected);
+  old_reason = g_strdup (pacta_finding_get_reason (self->selected));
+
   pacta_finding_clear_decision (self->selected);
+  save_decision (self, had_decision, old_origin, old_status, old_reason);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   show_detail (self);
 }
@@ -843,6 +960,7 @@ pacta_check_view_dispose (GObject *object)
   g_clear_object (&self->coverage);
   g_clear_pointer (&self->coverages, g_hash_table_unref);
   g_clear_object (&self->agreement);
+  g_clear_object (&self->library);
   g_clear_object (&self->guidelines);
   g_clear_object (&self->matcher);
 
@@ -1063,14 +1181,36 @@ void
 pacta_check_view_set_agreement (PactaCheckView *self,
                                 PactaAgreement *agreement)
 {
+  pacta_check_view_set_agreement_in_library (self, agreement, NULL, 0);
+}
+
+/**
+ * pacta_check_view_set_agreement_in_library:
+ * @agreement: (nullable)
+ * @library: (nullable): the library @agreement is in, as @agreement_id; NULL (or an id of 0)
+ *   for an agreement read from a file, whose decisions are kept only while it is shown
+ *
+ * Shows @agreement with the decisions stored for it, and stores the decisions made on it.
+ */
+void
+pacta_check_view_set_agreement_in_library (PactaCheckView *self,
+                                           PactaAgreement *agreement,
+                                           PactaLibrary   *library,
+                                           gint64          agreement_id)
+{
   g_return_if_fail (PACTA_IS_CHECK_VIEW (self));
   g_return_if_fail (agreement == NULL || PACTA_IS_AGREEMENT (agreement));
+  g_return_if_fail (library == NULL || PACTA_IS_LIBRARY (library));
 
-  if (self->agreement == agreement)
+  if (library == NULL)
+    agreement_id = 0;
+  if (self->agreement == agreement && self->library == library && self->agreement_id == agreement_id)
     return;
 
   /* Coverages (and the decisions in them) belong to the agreement they were made on. */
   g_hash_table_remove_all (self->coverages);
+  g_set_object (&self->library, library);
+  self->agreement_id = agreement_id;
   g_set_object (&self->agreement, agreement);
   choose_guideline (self);
   show_coverage (self);
@@ -1171,4 +1311,12 @@ pacta_check_view_get_n_visible_items (PactaCheckView *self)
 {
   g_return_val_if_fail (PACTA_IS_CHECK_VIEW (self), 0);
   return self->visible ? g_list_model_get_n_items (G_LIST_MODEL (self->visible)) : 0;
+}
+
+/* Returns: the library id of the agreement shown, or 0 when its decisions are not stored */
+gint64
+pacta_check_view_get_agreement_id (PactaCheckView *self)
+{
+  g_return_val_if_fail (PACTA_IS_CHECK_VIEW (self), 0);
+  return self->agreement_id;
 }

@@ -8,6 +8,7 @@
 
 #include "pacta-agreement.h"
 #include "pacta-coverage.h"
+#include "pacta-library.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,11 @@ GtkWidget      *pacta_check_view_new               (void);
 PactaAgreement *pacta_check_view_get_agreement     (PactaCheckView *self);
 void            pacta_check_view_set_agreement     (PactaCheckView *self,
                                                     PactaAgreement *agreement);
+void            pacta_check_view_set_agreement_in_library (PactaCheckView *self,
+                                                    PactaAgreement *agreement,
+                                                    PactaLibrary   *library,
+                                                    gint64          agreement_id);
+gint64          pacta_check_view_get_agreement_id  (PactaCheckView *self);
 GListModel     *pacta_check_view_get_guidelines    (PactaCheckView *self);
 void            pacta_check_view_set_guidelines    (PactaCheckView *self,
                                                     GListModel     *guidelines);

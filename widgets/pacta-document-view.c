@@ -52,6 +52,7 @@ struct _PactaDocumentView
   GtkAdjustment  *vadjustment;    /* followed for the scroll position */
   guint           spy_source;
   PactaProvision *scroll_target;  /* being scrolled to, while the layout settles */
+  GtkTextMark    *scroll_mark;    /* or this annotation, brought to the upper third */
   guint           scroll_tick;
   guint           scroll_frames;
   double          last_upper;
@@ -64,6 +65,10 @@ struct _PactaDocumentView
   double          zoom;
   double          em;             /* body font size at the current zoom, in pixels */
   int             column_width;   /* READING_COLUMN_CHARS at the current zoom, in pixels */
+
+  PactaDocumentAnnotationFunc annotation_func;
+  gpointer        annotation_data;
+  GDestroyNotify  annotation_destroy;
 };
 
 G_DEFINE_FINAL_TYPE (PactaDocumentView, pacta_document_view, GTK_TYPE_TEXT_VIEW)
@@ -261,6 +266,10 @@ update_tags (PactaDocumentView *self)
   g_object_set (ensure_tag (self, "num"),
                 "weight", PANGO_WEIGHT_BOLD,
                 "foreground-rgba", &dim,
+                NULL);
+  g_object_set (ensure_tag (self, "annotation"),
+                "pixels-above-lines", em (self, 0.3),
+                "pixels-below-lines", em (self, 0.9),
                 NULL);
 
   /* Priorities: the more specific tags win over "body". */
@@ -490,6 +499,45 @@ static void render_children (PactaDocumentView *self,
                              PactaProvision    *provision,
                              int                x);
 
+/* The widgets the annotation function gives for @provision (its notes), each on a line of its
+ * own under the article's text. */
+static void
+insert_annotations (PactaDocumentView *self,
+                    RenderContext     *ctx,
+                    PactaProvision    *provision)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  GPtrArray *widgets;
+
+  if (self->annotation_func == NULL)
+    return;
+  widgets = self->annotation_func (self, provision, self->annotation_data);
+  if (widgets != NULL && widgets->len > 0 && ctx->pending_num != NULL)
+    {
+      /* A number still waiting for its words goes before the notes. */
+      insert_block (self, ctx, NULL, "", ctx->pending_x_num, ctx->pending_x_text, NULL);
+      g_clear_pointer (&ctx->pending_num, g_free);
+    }
+  for (guint i = 0; widgets != NULL && i < widgets->len; i++)
+    {
+      GtkWidget *widget = g_ptr_array_index (widgets, i);
+      int start_offset = gtk_text_iter_get_offset (&ctx->iter);
+      GtkTextChildAnchor *anchor;
+      GtkTextIter start;
+      int width = self->column_width - gtk_text_view_get_left_margin (GTK_TEXT_VIEW (self)) -
+                  gtk_text_view_get_right_margin (GTK_TEXT_VIEW (self)) - 8;
+
+      if (gtk_widget_get_parent (widget) != NULL)
+        continue; /* still in the text (it is being replaced) */
+      anchor = gtk_text_buffer_create_child_anchor (buffer, &ctx->iter);
+      gtk_text_buffer_insert (buffer, &ctx->iter, "\n", 1);
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, start_offset);
+      gtk_text_buffer_apply_tag_by_name (buffer, "annotation", &start, &ctx->iter);
+      gtk_widget_set_size_request (widget, MAX (width, 160), -1);
+      gtk_text_view_add_child_at_anchor (GTK_TEXT_VIEW (self), widget, anchor);
+    }
+}
+
 static void
 render_provision (PactaDocumentView *self,
                   RenderContext     *ctx,
@@ -534,6 +582,7 @@ render_provision (PactaDocumentView *self,
       if (has_text (text))
         insert_text (self, ctx, NULL, text, 0, 0, NULL);
       render_children (self, ctx, provision, 0);
+      insert_annotations (self, ctx, provision);
       return;
     }
 
@@ -547,6 +596,7 @@ render_provision (PactaDocumentView *self,
         insert_line (self, ctx, heading, "part-heading", NULL);
       if (has_text (text))
         insert_text (self, ctx, NULL, text, 0, 0, NULL);
+      insert_annotations (self, ctx, provision);
       render_children (self, ctx, provision, 0);
       return;
     }
@@ -819,6 +869,10 @@ pacta_document_view_dispose (GObject *object)
   self->current = NULL;
   g_clear_object (&self->agreement);
   g_clear_object (&self->guidelines);
+  if (self->annotation_destroy != NULL)
+    self->annotation_destroy (self->annotation_data);
+  self->annotation_func = NULL;
+  self->annotation_destroy = NULL;
 
   G_OBJECT_CLASS (pacta_document_view_parent_class)->dispose (object);
 }
@@ -1075,6 +1129,7 @@ stop_scrolling (PactaDocumentView *self)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
   self->scroll_tick = 0;
   self->scroll_target = NULL;
+  self->scroll_mark = NULL;
 }
 
 /* GtkTextView lays long texts out bit by bit in the background, so the position of a provision
@@ -1086,7 +1141,8 @@ scroll_tick_cb (GtkWidget     *widget,
 {
   PactaDocumentView *self = PACTA_DOCUMENT_VIEW (widget);
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self));
-  GtkTextMark *mark = self->scroll_target ? lookup_mark (self, self->scroll_target) : NULL;
+  GtkTextMark *mark = self->scroll_mark ? self->scroll_mark
+                    : self->scroll_target ? lookup_mark (self, self->scroll_target) : NULL;
   GtkTextIter iter;
   double upper, value;
   int y = 0, height = 0;
@@ -1095,15 +1151,19 @@ scroll_tick_cb (GtkWidget     *widget,
     {
       self->scroll_tick = 0;
       self->scroll_target = NULL;
+      self->scroll_mark = NULL;
       return G_SOURCE_REMOVE;
     }
 
   gtk_text_buffer_get_iter_at_mark (get_buffer (self), &iter, mark);
   gtk_text_view_get_line_yrange (GTK_TEXT_VIEW (self), &iter, &y, &height);
   upper = gtk_adjustment_get_upper (adjustment);
-  /* value − top margin is the top of the visible area, in buffer coordinates */
-  value = MIN ((double) y + gtk_text_view_get_top_margin (GTK_TEXT_VIEW (self)),
-               upper - gtk_adjustment_get_page_size (adjustment));
+  /* value − top margin is the top of the visible area, in buffer coordinates; an annotation
+   * goes a third of the way down, under the end of its article */
+  value = (double) y + gtk_text_view_get_top_margin (GTK_TEXT_VIEW (self));
+  if (self->scroll_mark != NULL)
+    value -= gtk_adjustment_get_page_size (adjustment) / 3;
+  value = MIN (value, upper - gtk_adjustment_get_page_size (adjustment));
   value = MAX (value, gtk_adjustment_get_lower (adjustment));
   if (!G_APPROX_VALUE (gtk_adjustment_get_value (adjustment), value, 0.5))
     gtk_adjustment_set_value (adjustment, value);
@@ -1123,7 +1183,9 @@ scroll_tick_cb (GtkWidget     *widget,
 
       self->scroll_tick = 0;
       self->scroll_target = NULL;
-      set_current (self, target);
+      self->scroll_mark = NULL;
+      if (target != NULL)
+        set_current (self, target);
       return G_SOURCE_REMOVE;
     }
   return G_SOURCE_CONTINUE;
@@ -1205,4 +1267,129 @@ pacta_document_view_dup_text (PactaDocumentView *self)
 
   gtk_text_buffer_get_bounds (get_buffer (self), &start, &end);
   return gtk_text_buffer_get_text (get_buffer (self), &start, &end, FALSE);
+}
+
+/**
+ * pacta_document_view_set_annotation_func:
+ * @func: (nullable): gives the widgets to show under an article (its notes)
+ *
+ * Lays the text out again with the widgets @func gives.
+ */
+void
+pacta_document_view_set_annotation_func (PactaDocumentView           *self,
+                                         PactaDocumentAnnotationFunc  func,
+                                         gpointer                     user_data,
+                                         GDestroyNotify               destroy)
+{
+  g_return_if_fail (PACTA_IS_DOCUMENT_VIEW (self));
+
+  if (self->annotation_destroy != NULL)
+    self->annotation_destroy (self->annotation_data);
+  self->annotation_func = func;
+  self->annotation_data = user_data;
+  self->annotation_destroy = destroy;
+  pacta_document_view_refresh (self);
+}
+
+/* Lays the text out again (the annotations changed), keeping the reader's place. */
+void
+pacta_document_view_refresh (PactaDocumentView *self)
+{
+  PactaProvision *current;
+
+  g_return_if_fail (PACTA_IS_DOCUMENT_VIEW (self));
+
+  if (self->agreement == NULL)
+    return;
+  current = self->current;
+  g_clear_handle_id (&self->rerender_source, g_source_remove);
+  render (self);
+  if (current != NULL)
+    {
+      pacta_document_view_scroll_to_provision (self, current);
+      set_current (self, current);
+    }
+}
+
+/**
+ * pacta_document_view_get_provision_at:
+ * @x, @y: a point in the widget
+ *
+ * Returns: (transfer none) (nullable): the article (or preamble, part…) whose text is there
+ */
+PactaProvision *
+pacta_document_view_get_provision_at (PactaDocumentView *self,
+                                      double             x,
+                                      double             y)
+{
+  GtkTextIter iter;
+  int bx, by;
+
+  g_return_val_if_fail (PACTA_IS_DOCUMENT_VIEW (self), NULL);
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, bx, by))
+    return NULL;
+  return find_provision_at_offset (self, gtk_text_iter_get_offset (&iter));
+}
+
+static gboolean
+is_anchor_char (gunichar c,
+                gpointer user_data)
+{
+  return c == 0xFFFC; /* the object replacement character, where a child sits */
+}
+
+/**
+ * pacta_document_view_scroll_to_annotation:
+ * @widget: a widget the annotation function gave, in the text now
+ *
+ * Scrolls so that @widget is on screen (the view's own scrolling to a provision stops).
+ *
+ * Returns: whether @widget is in the text
+ */
+gboolean
+pacta_document_view_scroll_to_annotation (PactaDocumentView *self,
+                                          GtkWidget         *widget)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  g_return_val_if_fail (PACTA_IS_DOCUMENT_VIEW (self), FALSE);
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  buffer = get_buffer (self);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  do
+    {
+      GtkTextChildAnchor *anchor = gtk_text_iter_get_child_anchor (&iter);
+      g_autofree GtkWidget **widgets = NULL;
+      gboolean found = FALSE;
+      guint n = 0;
+
+      if (anchor == NULL)
+        continue;
+      widgets = gtk_text_child_anchor_get_widgets (anchor, &n);
+      for (guint i = 0; i < n; i++)
+        found |= widgets[i] == widget;
+      if (found)
+        {
+          GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "pacta-annotation");
+
+          if (mark == NULL)
+            mark = gtk_text_buffer_create_mark (buffer, "pacta-annotation", &iter, TRUE);
+          else
+            gtk_text_buffer_move_mark (buffer, mark, &iter);
+          /* The lines above may not be laid out yet: follow the mark until they are. */
+          stop_scrolling (self);
+          self->scroll_mark = mark;
+          self->scroll_frames = 0;
+          self->last_upper = -1;
+          self->last_y = -1;
+          self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
+          return TRUE;
+        }
+    }
+  while (gtk_text_iter_forward_find_char (&iter, is_anchor_char, NULL, NULL));
+  return FALSE;
 }

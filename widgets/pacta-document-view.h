@@ -14,6 +14,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PactaDocumentView, pacta_document_view, PACTA, DOCUMENT_VIEW, GtkTextView)
 
+/* Widgets to show under an article (notes): the view lays them out in the reading column, at
+ * its width, and keeps no reference once they leave it.
+ * Returns: (transfer none) (nullable) (element-type GtkWidget) */
+typedef GPtrArray *(*PactaDocumentAnnotationFunc) (PactaDocumentView *view,
+                                                   PactaProvision    *provision,
+                                                   gpointer           user_data);
+
 GtkWidget      *pacta_document_view_new                   (void);
 PactaAgreement *pacta_document_view_get_agreement         (PactaDocumentView *self);
 void            pacta_document_view_set_agreement         (PactaDocumentView *self,
@@ -35,5 +42,15 @@ gboolean        pacta_document_view_get_provision_bounds  (PactaDocumentView *se
                                                            GtkTextIter       *start,
                                                            GtkTextIter       *end);
 char           *pacta_document_view_dup_text              (PactaDocumentView *self);
+void            pacta_document_view_set_annotation_func   (PactaDocumentView *self,
+                                                           PactaDocumentAnnotationFunc func,
+                                                           gpointer           user_data,
+                                                           GDestroyNotify     destroy);
+void            pacta_document_view_refresh               (PactaDocumentView *self);
+gboolean        pacta_document_view_scroll_to_annotation  (PactaDocumentView *self,
+                                                           GtkWidget         *widget);
+PactaProvision *pacta_document_view_get_provision_at      (PactaDocumentView *self,
+                                                           double             x,
+                                                           double             y);
 
 G_END_DECLS

@@ -9,20 +9,24 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pacta-coverage.h"
 #include "pacta-library-item.h"
 
 struct _PactaLibraryItem
 {
-  GObject         parent_instance;
+  GObject            parent_instance;
 
-  /* Owned references; exactly one of the two is set */
-  PactaAgreement *agreement;
-  PactaGuideline *guideline;
+  /* Owned references: a guideline, an agreement read from a file, or an agreement of the
+   * library (entry), whose text is read from the library the first time it is needed */
+  PactaAgreement    *agreement;
+  PactaGuideline    *guideline;
+  PactaLibraryEntry *entry;
+  PactaLibrary      *library;
 
-  char           *path;       /* canonical, for finding a file already open */
-  char           *subtitle;
-  char           *haystack;   /* normalised words the search looks in */
-  guint           user_opened : 1;
+  char              *path;       /* canonical, for finding a file already open */
+  char              *subtitle;
+  char              *haystack;   /* normalised words the search looks in */
+  guint              user_opened : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PactaLibraryItem, pacta_library_item, G_TYPE_OBJECT)
@@ -35,6 +39,9 @@ enum {
   PROP_TITLE,
   PROP_SUBTITLE,
   PROP_PATH,
+  PROP_ENTRY,
+  PROP_LIBRARY,
+  PROP_SCORE,
   N_PROPS
 };
 
@@ -109,6 +116,44 @@ build_agreement_texts (PactaLibraryItem *self)
 }
 
 static void
+build_entry_texts (PactaLibraryItem *self)
+{
+  PactaLibraryEntry *entry = self->entry;
+  const char *parties = pacta_library_entry_get_parties_label (entry);
+  const char * const *codes = pacta_library_entry_get_party_codes (entry);
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autoptr(GString) haystack = g_string_new (NULL);
+  int year = pacta_library_entry_get_year (entry);
+
+  if (parties != NULL && parties[0] != '\0')
+    g_string_append (subtitle, parties);
+  if (year > 0)
+    g_string_append_printf (subtitle, "%s%d", subtitle->len ? " · " : "", year);
+  if (subtitle->len == 0)
+    g_string_append (subtitle, pacta_agreement_kind_to_label (pacta_library_entry_get_kind (entry)));
+
+  g_string_append_printf (haystack, "%s\n%s\n%s\n%s\n%d\n%s\n%s\n",
+                          pacta_library_entry_get_display_title (entry),
+                          pacta_library_entry_get_title (entry) ? pacta_library_entry_get_title (entry) : "",
+                          parties ? parties : "",
+                          pacta_agreement_kind_to_label (pacta_library_entry_get_kind (entry)),
+                          year,
+                          pacta_agreement_status_to_label (pacta_library_entry_get_status (entry)),
+                          pacta_library_entry_get_source_name (entry) ? pacta_library_entry_get_source_name (entry) : "");
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    g_string_append_printf (haystack, "%s\n", codes[i]);
+
+  self->subtitle = g_string_free (g_steal_pointer (&subtitle), FALSE);
+  self->haystack = pacta_library_normalize_query (haystack->str);
+}
+
+static void
+entry_score_changed_cb (PactaLibraryItem *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORE]);
+}
+
+static void
 build_guideline_texts (PactaLibraryItem *self)
 {
   PactaGuideline *guideline = self->guideline;
@@ -147,6 +192,15 @@ pacta_library_item_constructed (GObject *object)
 
   G_OBJECT_CLASS (pacta_library_item_parent_class)->constructed (object);
 
+  if (self->entry != NULL)
+    {
+      g_assert (self->library != NULL && self->guideline == NULL);
+      build_entry_texts (self);
+      g_signal_connect_object (self->entry, "notify::score", G_CALLBACK (entry_score_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      return;
+    }
+
   g_assert ((self->agreement == NULL) != (self->guideline == NULL));
 
   if (self->agreement != NULL)
@@ -168,6 +222,8 @@ pacta_library_item_dispose (GObject *object)
 
   g_clear_object (&self->agreement);
   g_clear_object (&self->guideline);
+  g_clear_object (&self->entry);
+  g_clear_object (&self->library);
 
   G_OBJECT_CLASS (pacta_library_item_parent_class)->dispose (object);
 }
@@ -212,6 +268,15 @@ pacta_library_item_get_property (GObject    *object,
     case PROP_PATH:
       g_value_set_string (value, self->path);
       break;
+    case PROP_ENTRY:
+      g_value_set_object (value, self->entry);
+      break;
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+    case PROP_SCORE:
+      g_value_set_double (value, pacta_library_item_get_score (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -235,6 +300,12 @@ pacta_library_item_set_property (GObject      *object,
       break;
     case PROP_USER_OPENED:
       self->user_opened = g_value_get_boolean (value);
+      break;
+    case PROP_ENTRY:
+      self->entry = g_value_dup_object (value);
+      break;
+    case PROP_LIBRARY:
+      self->library = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -276,6 +347,19 @@ pacta_library_item_class_init (PactaLibraryItemClass *klass)
     g_param_spec_string ("path", NULL, NULL,
                          NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ENTRY] =
+    g_param_spec_object ("entry", NULL, NULL,
+                         PACTA_TYPE_LIBRARY_ENTRY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL,
+                         PACTA_TYPE_LIBRARY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The stored score against the guideline suggested for the kind, 0…1, or -1 */
+  properties[PROP_SCORE] =
+    g_param_spec_double ("score", NULL, NULL,
+                         -1.0, 1.0, -1.0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -309,12 +393,132 @@ pacta_library_item_new_for_guideline (PactaGuideline *guideline,
                        NULL);
 }
 
-/* Returns: (transfer none) (nullable) */
+/* An agreement of the library: listed from its entry, read when first shown. */
+PactaLibraryItem *
+pacta_library_item_new_for_entry (PactaLibrary      *library,
+                                  PactaLibraryEntry *entry)
+{
+  g_return_val_if_fail (PACTA_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (PACTA_IS_LIBRARY_ENTRY (entry), NULL);
+
+  return g_object_new (PACTA_TYPE_LIBRARY_ITEM,
+                       "library", library,
+                       "entry", entry,
+                       "user-opened", TRUE,
+                       NULL);
+}
+
+/* Returns: (transfer none) (nullable): the library's entry, for an agreement of the library */
+PactaLibraryEntry *
+pacta_library_item_get_entry (PactaLibraryItem *self)
+{
+  g_return_val_if_fail (PACTA_IS_LIBRARY_ITEM (self), NULL);
+  return self->entry;
+}
+
+/* Returns: the agreement's id in the library, or 0 when it is not in the library */
+gint64
+pacta_library_item_get_agreement_id (PactaLibraryItem *self)
+{
+  g_return_val_if_fail (PACTA_IS_LIBRARY_ITEM (self), 0);
+  return self->entry ? pacta_library_entry_get_id (self->entry) : 0;
+}
+
+/**
+ * pacta_library_item_load_agreement:
+ *
+ * For an agreement of the library, reads its text from the library the first time; later
+ * calls give the same object.
+ *
+ * Returns: (transfer none) (nullable): the agreement, or NULL (with @error for an agreement
+ *   of the library that cannot be read; without it for a guideline)
+ */
+PactaAgreement *
+pacta_library_item_load_agreement (PactaLibraryItem  *self,
+                                   GError           **error)
+{
+  g_return_val_if_fail (PACTA_IS_LIBRARY_ITEM (self), NULL);
+
+  if (self->agreement == NULL && self->entry != NULL)
+    self->agreement = pacta_library_load_agreement (self->library, pacta_library_entry_get_id (self->entry), error);
+  return self->agreement;
+}
+
+/* Whether the agreement's text is in memory (always, for one read from a file). */
+gboolean
+pacta_library_item_is_loaded (PactaLibraryItem *self)
+{
+  g_return_val_if_fail (PACTA_IS_LIBRARY_ITEM (self), FALSE);
+  return self->agreement != NULL || self->entry != NULL;
+}
+
+/* Returns: (transfer none) (nullable): the agreement, read from the library if need be (see
+ * pacta_library_item_load_agreement(); a failure is logged) */
 PactaAgreement *
 pacta_library_item_get_agreement (PactaLibraryItem *self)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_val_if_fail (PACTA_IS_LIBRARY_ITEM (self), NULL);
+
+  if (self->agreement == NULL && self->entry != NULL &&
+      pacta_library_item_load_agreement (self, &error) == NULL)
+    g_warning ("%s", error->message);
   return self->agreement;
+}
+
+PactaAgreementKind
+pacta_library_item_get_kind (PactaLibraryItem *self)
+{
+  g_return_val_if_fail (PACTA_IS_LIBRARY_ITEM (self), PACTA_AGREEMENT_KIND_UNKNOWN);
+
+  if (self->entry != NULL)
+    return pacta_library_entry_get_kind (self->entry);
+  if (self->agreement != NULL)
+    return pacta_agreement_get_kind (self->agreement);
+  return PACTA_AGREEMENT_KIND_UNKNOWN;
+}
+
+PactaAgreementStatus
+pacta_library_item_get_status (PactaLibraryItem *self)
+{
+  g_return_val_if_fail (PACTA_IS_LIBRARY_ITEM (self), PACTA_AGREEMENT_STATUS_UNKNOWN);
+
+  if (self->entry != NULL)
+    return pacta_library_entry_get_status (self->entry);
+  if (self->agreement != NULL)
+    return pacta_agreement_get_status (self->agreement);
+  return PACTA_AGREEMENT_STATUS_UNKNOWN;
+}
+
+/* Returns: (nullable): the guideline the sidebar's score is against: the first one suggested
+ * for the agreement's kind */
+const char *
+pacta_library_item_get_score_guideline (PactaLibraryItem *self)
+{
+  const char * const *suggested;
+
+  g_return_val_if_fail (PACTA_IS_LIBRARY_ITEM (self), NULL);
+
+  if (self->guideline != NULL)
+    return NULL;
+  suggested = pacta_coverage_suggested_guidelines (pacta_library_item_get_kind (self));
+  return suggested != NULL ? suggested[0] : NULL;
+}
+
+/* Returns: the stored score (0…1) against pacta_library_item_get_score_guideline(), or -1
+ * when there is none (never checked, or not in the library) */
+double
+pacta_library_item_get_score (PactaLibraryItem *self)
+{
+  const char *guideline_id;
+
+  g_return_val_if_fail (PACTA_IS_LIBRARY_ITEM (self), -1);
+
+  guideline_id = pacta_library_item_get_score_guideline (self);
+  if (self->entry == NULL || guideline_id == NULL)
+    return -1;
+  return pacta_library_entry_get_score_for (self->entry, guideline_id);
 }
 
 /* Returns: (transfer none) (nullable) */
@@ -329,7 +533,7 @@ gboolean
 pacta_library_item_is_agreement (PactaLibraryItem *self)
 {
   g_return_val_if_fail (PACTA_IS_LIBRARY_ITEM (self), FALSE);
-  return self->agreement != NULL;
+  return self->agreement != NULL || self->entry != NULL;
 }
 
 gboolean
@@ -362,6 +566,8 @@ pacta_library_item_get_title (PactaLibraryItem *self)
 
   g_return_val_if_fail (PACTA_IS_LIBRARY_ITEM (self), NULL);
 
+  if (self->entry != NULL)
+    return pacta_library_entry_get_display_title (self->entry);
   if (self->agreement != NULL)
     return pacta_agreement_get_display_title (self->agreement);
 
@@ -389,7 +595,7 @@ pacta_library_item_get_group (PactaLibraryItem *self)
   if (self->guideline != NULL)
     return PACTA_LIBRARY_GROUP_GUIDELINES;
 
-  switch (pacta_agreement_get_kind (self->agreement))
+  switch (pacta_library_item_get_kind (self))
     {
     case PACTA_AGREEMENT_KIND_BLMA:
     case PACTA_AGREEMENT_KIND_MOU:

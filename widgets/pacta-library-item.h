@@ -8,6 +8,7 @@
 
 #include "pacta-agreement.h"
 #include "pacta-guideline.h"
+#include "pacta-library.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,17 @@ PactaLibraryItem  *pacta_library_item_new_for_agreement (PactaAgreement   *agree
                                                          gboolean          user_opened);
 PactaLibraryItem  *pacta_library_item_new_for_guideline (PactaGuideline   *guideline,
                                                          gboolean          user_opened);
+PactaLibraryItem  *pacta_library_item_new_for_entry     (PactaLibrary     *library,
+                                                         PactaLibraryEntry *entry);
+PactaLibraryEntry *pacta_library_item_get_entry         (PactaLibraryItem *self);
+gint64             pacta_library_item_get_agreement_id  (PactaLibraryItem *self);
+PactaAgreement    *pacta_library_item_load_agreement    (PactaLibraryItem *self,
+                                                         GError          **error);
+gboolean           pacta_library_item_is_loaded         (PactaLibraryItem *self);
+const char        *pacta_library_item_get_score_guideline (PactaLibraryItem *self);
+double             pacta_library_item_get_score         (PactaLibraryItem *self);
+PactaAgreementKind pacta_library_item_get_kind          (PactaLibraryItem *self);
+PactaAgreementStatus pacta_library_item_get_status      (PactaLibraryItem *self);
 PactaAgreement    *pacta_library_item_get_agreement     (PactaLibraryItem *self);
 PactaGuideline    *pacta_library_item_get_guideline     (PactaLibraryItem *self);
 gboolean           pacta_library_item_is_agreement      (PactaLibraryItem *self);

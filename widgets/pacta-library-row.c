@@ -18,6 +18,7 @@ struct _PactaLibraryRow
   GtkLabel         *title_label;
   GtkLabel         *subtitle_label;
   GtkLabel         *tag_label;
+  GtkLabel         *score_label;
 
   /* Owned references */
   PactaLibraryItem *item;
@@ -45,21 +46,53 @@ set_tag (PactaLibraryRow *self,
   gtk_widget_add_css_class (GTK_WIDGET (self->tag_label), css_class);
 }
 
+/* The stored score against the suggested guideline: the number, a band for the colour, and
+ * words for the tooltip and screen readers (never colour alone). */
+static void
+update_score (PactaLibraryRow *self)
+{
+  GtkWidget *badge = GTK_WIDGET (self->score_label);
+  double score = pacta_library_item_get_score (self->item);
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+  int percent;
+
+  gtk_widget_remove_css_class (badge, "score-high");
+  gtk_widget_remove_css_class (badge, "score-medium");
+  gtk_widget_remove_css_class (badge, "score-low");
+  gtk_widget_set_visible (badge, score >= 0);
+  if (score < 0)
+    return;
+
+  percent = (int) (score * 100 + 0.5);
+  /* Translators: a coverage score in the sidebar, e.g. "78 %" */
+  text = g_strdup_printf (_("%d %%"), percent);
+  gtk_label_set_label (self->score_label, text);
+  gtk_widget_add_css_class (badge, score >= 0.8 ? "score-high" : score >= 0.5 ? "score-medium" : "score-low");
+  /* Translators: %d is a percentage, %s a guideline id such as "ss-coord" */
+  tooltip = g_strdup_printf (_("Score %d %% against the suggested guideline (%s)"), percent,
+                             pacta_library_item_get_score_guideline (self->item));
+  gtk_widget_set_tooltip_text (badge, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+}
+
 static void
 update_row (PactaLibraryRow *self)
 {
-  PactaAgreement *agreement = pacta_library_item_get_agreement (self->item);
   PactaGuideline *guideline = pacta_library_item_get_guideline (self->item);
+  PactaLibraryEntry *entry = pacta_library_item_get_entry (self->item);
   const char *title = pacta_library_item_get_title (self->item);
   g_autofree char *tooltip = NULL;
 
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->subtitle_label, pacta_library_item_get_subtitle (self->item));
+  update_score (self);
 
-  if (agreement != NULL)
+  if (pacta_library_item_is_agreement (self->item))
     {
-      PactaAgreementStatus status = pacta_agreement_get_status (agreement);
-      const char *full_title = pacta_agreement_get_title (agreement);
+      PactaAgreementStatus status = pacta_library_item_get_status (self->item);
+      const char *full_title = entry ? pacta_library_entry_get_title (entry)
+                                     : pacta_agreement_get_title (pacta_library_item_get_agreement (self->item));
 
       switch (status)
         {
@@ -93,7 +126,16 @@ update_row (PactaLibraryRow *self)
       tooltip = g_strdup (full_title != NULL && full_title[0] != '\0' ? full_title : title);
     }
 
-  if (pacta_library_item_get_user_opened (self->item) && pacta_library_item_get_path (self->item))
+  if (entry != NULL && pacta_library_entry_get_source_name (entry) != NULL)
+    {
+      /* Translators: %s is the name of the file an agreement was imported from */
+      g_autofree char *source = g_strdup_printf (_("Imported from %s"), pacta_library_entry_get_source_name (entry));
+      g_autofree char *with_source = g_strdup_printf ("%s\n%s", tooltip, source);
+
+      g_free (tooltip);
+      tooltip = g_steal_pointer (&with_source);
+    }
+  else if (pacta_library_item_get_user_opened (self->item) && pacta_library_item_get_path (self->item))
     {
       g_autofree char *with_path = g_strdup_printf ("%s\n%s", tooltip, pacta_library_item_get_path (self->item));
 
@@ -145,6 +187,7 @@ pacta_library_row_set_property (GObject      *object,
     case PROP_ITEM:
       self->item = g_value_dup_object (value);
       update_row (self);
+      g_signal_connect_object (self->item, "notify::score", G_CALLBACK (update_score), self, G_CONNECT_SWAPPED);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -171,6 +214,7 @@ pacta_library_row_class_init (PactaLibraryRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PactaLibraryRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, PactaLibraryRow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, PactaLibraryRow, tag_label);
+  gtk_widget_class_bind_template_child (widget_class, PactaLibraryRow, score_label);
 }
 
 static void

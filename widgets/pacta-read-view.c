@@ -4,6 +4,10 @@
  * the provisions. Selecting a row scrolls the text to it; scrolling the text moves the outline
  * selection along once the chosen provision has left the screen.
  *
+ * For an agreement of the library, the notes on its provisions are shown under their article
+ * (PactaNoteCard, laid into the text by the document view) and saved as they are typed. "Add
+ * Note" is in the context menu of the outline's rows and of the text, and on Ctrl+Shift+N.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "pacta-read-view"
@@ -14,6 +18,7 @@
 
 #include "pacta-agreement-header.h"
 #include "pacta-document-view.h"
+#include "pacta-note-card.h"
 #include "pacta-outline-row.h"
 #include "pacta-read-view.h"
 
@@ -39,9 +44,16 @@ struct _PactaReadView
    * turned round mid-animation can compute its content width as NaN. */
   guint                 pending_reveal : 1;
   guint                 has_pending_reveal : 1;
+  /* Notes */
+  PactaLibrary         *library;       /* where the notes are kept, for agreement_id; may be NULL */
+  gint64                agreement_id;
+  GHashTable           *note_cards;    /* PactaProvision* (the article) → GPtrArray of PactaNoteCard */
+  GtkWidget            *outline_menu;
 
   /* Borrowed: the row the reader picked, as long as it is on screen */
   PactaProvision       *chosen;
+  /* Borrowed: where the context menu was opened, for "Add Note" */
+  PactaProvision       *menu_provision;
 
   guint                 syncing : 1;
 };
@@ -58,7 +70,13 @@ enum {
   N_PROPS
 };
 
+enum {
+  ADD_TOAST,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 static gboolean
 outline_filter_func (gpointer item,
@@ -204,15 +222,355 @@ column_width_changed_cb (PactaReadView     *self,
   adw_clamp_scrollable_set_tightening_threshold (self->clamp, pacta_document_view_get_column_width (document_view));
 }
 
+
+/* ---- Notes ------------------------------------------------------------------------------ */
+
+/* Where a note on @provision is shown: under its article (or the preamble, an annex…), or
+ * under the title of a part. */
+static PactaProvision *
+note_home (PactaProvision *provision)
+{
+  for (PactaProvision *p = provision; p != NULL; p = pacta_provision_get_parent (p))
+    {
+      PactaProvisionKind kind = pacta_provision_get_kind (p);
+
+      if (kind == PACTA_PROVISION_KIND_PREAMBLE || kind == PACTA_PROVISION_KIND_CONCLUSIONS ||
+          kind == PACTA_PROVISION_KIND_ATTACHMENT || pacta_provision_is_article_level (p))
+        return p;
+    }
+  return provision != NULL && pacta_provision_is_outline_container (provision) ? provision : NULL;
+}
+
+static char *
+dup_place (PactaProvision *home,
+           PactaProvision *provision)
+{
+  const char *num = pacta_provision_get_num (home);
+  g_autofree char *label = num && num[0] ? g_strdup (num) : pacta_provision_dup_label (home);
+
+  if (provision != home && pacta_provision_get_num (provision) != NULL)
+    return g_strdup_printf ("%s › %s", label, pacta_provision_get_num (provision));
+  return g_steal_pointer (&label);
+}
+
+static GPtrArray *
+annotations_cb (PactaDocumentView *view,
+                PactaProvision    *provision,
+                gpointer           user_data)
+{
+  PactaReadView *self = user_data;
+
+  return self->note_cards ? g_hash_table_lookup (self->note_cards, provision) : NULL;
+}
+
+static void
+add_toast (PactaReadView *self,
+           AdwToast      *toast)
+{
+  g_signal_emit (self, signals[ADD_TOAST], 0, toast);
+}
+
+static void
+card_failed_cb (PactaReadView *self,
+                const char    *message,
+                PactaNoteCard *card)
+{
+  /* Translators: %s says why */
+  AdwToast *toast = adw_toast_new_format (_("The note was not saved: %s"), message);
+
+  adw_toast_set_timeout (toast, 0);
+  add_toast (self, toast);
+}
+
+static void load_notes (PactaReadView *self);
+
+typedef struct
+{
+  PactaLibrary *library;
+  gint64        agreement_id;
+  char         *eid;
+  char         *text;
+} DeletedNote;
+
+static void
+deleted_note_free (gpointer data)
+{
+  DeletedNote *note = data;
+
+  g_object_unref (note->library);
+  g_free (note->eid);
+  g_free (note->text);
+  g_free (note);
+}
+
+static void
+undo_delete_cb (AdwToast      *toast,
+                PactaReadView *self)
+{
+  DeletedNote *note = g_object_get_data (G_OBJECT (toast), "note");
+  g_autoptr(GError) error = NULL;
+
+  if (pacta_library_add_note (note->library, note->agreement_id, note->eid, note->text, &error) == 0)
+    {
+      card_failed_cb (self, error->message, NULL);
+      return;
+    }
+  if (note->library == self->library && note->agreement_id == self->agreement_id)
+    {
+      load_notes (self);
+      pacta_document_view_refresh (self->document_view);
+    }
+}
+
+static void
+card_deleted_cb (PactaReadView *self,
+                 const char    *text,
+                 PactaNoteCard *card)
+{
+  g_autoptr(PactaNoteCard) keep = g_object_ref (card);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->note_cards);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (g_ptr_array_remove (value, card) && ((GPtrArray *) value)->len == 0)
+      g_hash_table_iter_remove (&iter);
+  pacta_document_view_refresh (self->document_view);
+
+  if (text != NULL && text[0] != '\0')
+    {
+      DeletedNote *note = g_new0 (DeletedNote, 1);
+      AdwToast *toast = adw_toast_new (_("Note deleted"));
+
+      note->library = g_object_ref (self->library);
+      note->agreement_id = self->agreement_id;
+      note->eid = g_strdup (pacta_note_card_get_eid (card));
+      note->text = g_strdup (text);
+      g_object_set_data_full (G_OBJECT (toast), "note", note, deleted_note_free);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, 0);
+      add_toast (self, toast);
+    }
+}
+
+static GtkWidget *
+make_card (PactaReadView    *self,
+           PactaProvision   *home,
+           PactaProvision   *provision,
+           const char       *eid,
+           PactaLibraryNote *note)
+{
+  g_autofree char *place = dup_place (home, provision ? provision : home);
+  GtkWidget *card = pacta_note_card_new (self->library, self->agreement_id, eid, note, place);
+  GPtrArray *cards = g_hash_table_lookup (self->note_cards, home);
+
+  if (cards == NULL)
+    {
+      cards = g_ptr_array_new_with_free_func (g_object_unref);
+      g_hash_table_insert (self->note_cards, home, cards);
+    }
+  g_ptr_array_add (cards, g_object_ref_sink (card));
+  g_signal_connect_object (card, "failed", G_CALLBACK (card_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (card, "deleted", G_CALLBACK (card_deleted_cb), self, G_CONNECT_SWAPPED);
+  return card;
+}
+
+/* Writes what is being typed in every note, now. */
+void
+pacta_read_view_flush_notes (PactaReadView *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_if_fail (PACTA_IS_READ_VIEW (self));
+
+  if (self->note_cards == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->note_cards);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    for (guint i = 0; i < ((GPtrArray *) value)->len; i++)
+      pacta_note_card_flush (g_ptr_array_index ((GPtrArray *) value, i));
+}
+
+/* Reads the notes of the agreement shown from the library, one card each. */
+static void
+load_notes (PactaReadView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) notes = NULL;
+
+  pacta_read_view_flush_notes (self);
+  g_hash_table_remove_all (self->note_cards);
+  if (self->library == NULL || self->agreement_id <= 0 || self->agreement == NULL)
+    return;
+
+  notes = pacta_library_list_notes (self->library, self->agreement_id, NULL, &error);
+  if (notes == NULL)
+    {
+      card_failed_cb (self, error->message, NULL);
+      return;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(PactaLibraryNote) note = g_list_model_get_item (notes, i);
+      const char *eid = pacta_library_note_get_eid (note);
+      PactaProvision *provision = eid && eid[0] ? pacta_agreement_lookup_eid (self->agreement, eid) : NULL;
+      PactaProvision *home = note_home (provision);
+
+      if (home == NULL)
+        {
+          g_debug ("Note #%" G_GINT64_FORMAT " is on “%s”, which is not in the text", pacta_library_note_get_id (note), eid);
+          continue;
+        }
+      make_card (self, home, provision, eid, note);
+    }
+}
+
+/* Once the card is on screen, the cursor goes in it. */
+static gboolean
+focus_card_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  if (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0)
+    return G_SOURCE_CONTINUE;
+  pacta_note_card_focus (PACTA_NOTE_CARD (widget));
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * pacta_read_view_add_note:
+ * @provision: (nullable): an article (or a paragraph of one, a part…); NULL for the one
+ *   selected in the outline, or else the one being read
+ *
+ * Opens a note under the article, or goes to the note already there, and puts the cursor in
+ * it. The note is written to the library with its first words.
+ *
+ * Returns: (transfer none) (nullable): the note's card, or NULL when notes cannot be kept
+ *   (an agreement that is not in a library)
+ */
+GtkWidget *
+pacta_read_view_add_note (PactaReadView  *self,
+                          PactaProvision *provision)
+{
+  PactaProvision *home;
+  GPtrArray *cards;
+  GtkWidget *card;
+
+  g_return_val_if_fail (PACTA_IS_READ_VIEW (self), NULL);
+
+  if (self->library == NULL || self->agreement_id <= 0 || self->agreement == NULL)
+    return NULL;
+  if (provision == NULL)
+    provision = pacta_read_view_get_selected_provision (self);
+  if (provision == NULL)
+    provision = pacta_document_view_get_current_provision (self->document_view);
+  home = note_home (provision);
+  if (home == NULL)
+    return NULL;
+
+  cards = g_hash_table_lookup (self->note_cards, home);
+  if (cards != NULL && cards->len > 0)
+    card = g_ptr_array_index (cards, cards->len - 1);
+  else
+    {
+      card = make_card (self, home, home, pacta_provision_get_eid (home), NULL);
+      pacta_document_view_refresh (self->document_view);
+    }
+  pacta_document_view_scroll_to_annotation (self->document_view, card);
+  gtk_widget_add_tick_callback (card, focus_card_cb, NULL, NULL);
+  return card;
+}
+
+/* Returns: (transfer none) (nullable) (element-type PactaNoteCard): the notes shown under
+ * @provision's article */
+GPtrArray *
+pacta_read_view_get_notes (PactaReadView  *self,
+                           PactaProvision *provision)
+{
+  PactaProvision *home;
+
+  g_return_val_if_fail (PACTA_IS_READ_VIEW (self), NULL);
+
+  home = provision ? note_home (provision) : NULL;
+  return home ? g_hash_table_lookup (self->note_cards, home) : NULL;
+}
+
+static void
+add_note_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PactaReadView *self = PACTA_READ_VIEW (widget);
+  PactaProvision *provision = self->menu_provision;
+
+  self->menu_provision = NULL;
+  pacta_read_view_add_note (self, provision);
+}
+
+static void
+update_note_action (PactaReadView *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "read.add-note",
+                                 self->library != NULL && self->agreement_id > 0 && self->agreement != NULL);
+}
+
+/* Right-click on an outline row: "Add Note" for that row's provision. */
+static void
+outline_pressed_cb (PactaReadView *self,
+                    int            n_press,
+                    double         x,
+                    double         y,
+                    GtkGesture    *gesture)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->outline_view), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *row = picked ? gtk_widget_get_ancestor (picked, PACTA_TYPE_OUTLINE_ROW) : NULL;
+  PactaProvision *provision = row ? pacta_outline_row_get_provision (PACTA_OUTLINE_ROW (row)) : NULL;
+
+  if (provision == NULL || note_home (provision) == NULL || self->library == NULL)
+    return;
+  self->menu_provision = provision;
+  if (self->outline_menu == NULL)
+    {
+      g_autoptr(GMenu) menu = g_menu_new ();
+
+      g_menu_append (menu, _("Add _Note"), "read.add-note");
+      self->outline_menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->outline_menu), FALSE);
+      gtk_widget_set_halign (self->outline_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->outline_menu, GTK_WIDGET (self->outline_view));
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->outline_menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->outline_menu));
+  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+/* Right-click in the text: remember which article, for "Add Note" in the text's menu. */
+static void
+text_pressed_cb (PactaReadView *self,
+                 int            n_press,
+                 double         x,
+                 double         y,
+                 GtkGesture    *gesture)
+{
+  self->menu_provision = pacta_document_view_get_provision_at (self->document_view, x, y);
+}
+
 static void
 pacta_read_view_dispose (GObject *object)
 {
   PactaReadView *self = PACTA_READ_VIEW (object);
 
+  /* What is being typed in a note is written now. */
+  pacta_read_view_flush_notes (self);
   if (self->outline_view != NULL)
     gtk_list_view_set_model (self->outline_view, NULL);
+  g_clear_pointer (&self->outline_menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), PACTA_TYPE_READ_VIEW);
 
+  g_clear_pointer (&self->note_cards, g_hash_table_unref);
+  g_clear_object (&self->library);
+  self->menu_provision = NULL;
   self->chosen = NULL;
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
@@ -311,6 +669,15 @@ pacta_read_view_class_init (PactaReadViewClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* Something to tell the reader quietly (a note deleted, with Undo; a note not saved) */
+  signals[ADD_TOAST] =
+    g_signal_new ("add-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, ADW_TYPE_TOAST);
+
+  gtk_widget_class_install_action (widget_class, "read.add-note", NULL, add_note_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "read.add-note", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "read.add-note", NULL);
+
   g_type_ensure (PACTA_TYPE_AGREEMENT_HEADER);
   g_type_ensure (PACTA_TYPE_DOCUMENT_VIEW);
 
@@ -347,6 +714,28 @@ pacta_read_view_init (PactaReadView *self)
   gtk_list_view_set_model (self->outline_view, GTK_SELECTION_MODEL (self->selection));
 
   column_width_changed_cb (self, NULL, self->document_view);
+
+  self->note_cards = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  pacta_document_view_set_annotation_func (self->document_view, annotations_cb, self, NULL);
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+    GtkGesture *gesture;
+
+    g_menu_append (menu, _("Add _Note"), "read.add-note");
+    gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (self->document_view), G_MENU_MODEL (menu));
+
+    gesture = gtk_gesture_click_new ();
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+    g_signal_connect_object (gesture, "pressed", G_CALLBACK (text_pressed_cb), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->document_view), GTK_EVENT_CONTROLLER (gesture));
+
+    gesture = gtk_gesture_click_new ();
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+    g_signal_connect_object (gesture, "pressed", G_CALLBACK (outline_pressed_cb), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->outline_view), GTK_EVENT_CONTROLLER (gesture));
+  }
+  update_note_action (self);
 }
 
 GtkWidget *
@@ -367,14 +756,47 @@ void
 pacta_read_view_set_agreement (PactaReadView  *self,
                                PactaAgreement *agreement)
 {
+  pacta_read_view_set_agreement_in_library (self, agreement, NULL, 0);
+}
+
+/**
+ * pacta_read_view_set_agreement_in_library:
+ * @agreement: (nullable)
+ * @library: (nullable): the library @agreement is in, as @agreement_id, which keeps its
+ *   notes; NULL (or 0) for an agreement that is not in one (no notes)
+ */
+void
+pacta_read_view_set_agreement_in_library (PactaReadView  *self,
+                                          PactaAgreement *agreement,
+                                          PactaLibrary   *library,
+                                          gint64          agreement_id)
+{
   GtkFilterListModel *roots;
   GtkAdjustment *adjustment;
 
   g_return_if_fail (PACTA_IS_READ_VIEW (self));
   g_return_if_fail (agreement == NULL || PACTA_IS_AGREEMENT (agreement));
+  g_return_if_fail (library == NULL || PACTA_IS_LIBRARY (library));
 
-  if (!g_set_object (&self->agreement, agreement))
+  if (library == NULL)
+    agreement_id = 0;
+  if (self->agreement == agreement && self->library == library && self->agreement_id == agreement_id)
     return;
+
+  self->menu_provision = NULL;
+  pacta_read_view_flush_notes (self);
+  g_set_object (&self->library, library);
+  self->agreement_id = agreement_id;
+  update_note_action (self);
+  if (self->agreement == agreement)
+    {
+      /* The same text, kept elsewhere: only its notes change. */
+      load_notes (self);
+      pacta_document_view_refresh (self->document_view);
+      return;
+    }
+  g_set_object (&self->agreement, agreement);
+  load_notes (self);
 
   self->chosen = NULL;
   self->syncing = TRUE;

@@ -8,6 +8,7 @@
 
 #include "pacta-agreement.h"
 #include "pacta-document-view.h"
+#include "pacta-library.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,15 @@ GtkWidget         *pacta_read_view_new                    (void);
 PactaAgreement    *pacta_read_view_get_agreement          (PactaReadView  *self);
 void               pacta_read_view_set_agreement          (PactaReadView  *self,
                                                            PactaAgreement *agreement);
+void               pacta_read_view_set_agreement_in_library (PactaReadView  *self,
+                                                           PactaAgreement *agreement,
+                                                           PactaLibrary   *library,
+                                                           gint64          agreement_id);
+GtkWidget         *pacta_read_view_add_note               (PactaReadView  *self,
+                                                           PactaProvision *provision);
+GPtrArray         *pacta_read_view_get_notes              (PactaReadView  *self,
+                                                           PactaProvision *provision);
+void               pacta_read_view_flush_notes            (PactaReadView  *self);
 double             pacta_read_view_get_zoom               (PactaReadView  *self);
 void               pacta_read_view_set_zoom               (PactaReadView  *self,
                                                            double          zoom);

@@ -28,5 +28,14 @@ void              pacta_sidebar_set_search_text   (PactaSidebar     *self,
                                                    const char       *text);
 guint             pacta_sidebar_count_rows        (PactaSidebar     *self,
                                                    gboolean          guidelines);
+void              pacta_sidebar_set_library       (PactaSidebar     *self,
+                                                   PactaLibrary     *library);
+GListModel       *pacta_sidebar_get_hits          (PactaSidebar     *self);
+gboolean          pacta_sidebar_activate_hit      (PactaSidebar     *self,
+                                                   guint             position);
+void              pacta_sidebar_show_item         (PactaSidebar     *self,
+                                                   PactaLibraryItem *item);
+void              pacta_sidebar_set_filter        (PactaSidebar     *self,
+                                                   const PactaLibraryFilter *filter);
 
 G_END_DECLS
