@@ -446,6 +446,15 @@ attach_library (PactaWindow  *self,
   remove_bundled_samples (self);
   g_clear_error (&self->library_error);
 
+  /* "No library is open" is no longer true */
+  for (guint i = self->toasts->len; i > 0; i--)
+    {
+      AdwToast *toast = g_ptr_array_index (self->toasts, i - 1);
+
+      if (g_strcmp0 (adw_toast_get_action_name (toast), "win.show-library-problem") == 0)
+        adw_toast_dismiss (toast);
+    }
+
   self->store = g_object_ref (store);
   g_signal_connect_object (pacta_library_get_agreements (store), "items-changed",
                            G_CALLBACK (entries_changed_cb), self, G_CONNECT_SWAPPED);
@@ -610,7 +619,25 @@ library_dialog_response_cb (PactaWindow      *self,
                                                  aside_name));
         }
     }
-  /* "close": go on without a library; the samples are there to read. */
+  else if (self->store == NULL)
+    {
+      /* "Not now": go on without a library; the samples are there to read, but nothing done
+       * is kept, and the reader must know it. */
+      AdwToast *toast = adw_toast_new (_("No library is open: decisions and notes are not kept"));
+
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_action_name (toast, "win.show-library-problem");
+      adw_toast_set_timeout (toast, 0);
+      add_toast (self, toast);
+    }
+}
+
+static void
+show_library_problem_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  show_library_error (PACTA_WINDOW (widget));
 }
 
 /* The dialog that names the library file, says what is wrong with it, and offers what can be
@@ -2279,6 +2306,7 @@ pacta_window_class_init (PactaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.undo-remove", "x", undo_remove_action);
+  gtk_widget_class_install_action (widget_class, "win.show-library-problem", NULL, show_library_problem_action);
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-contents", NULL, toggle_contents_action);
