@@ -2235,20 +2235,6 @@ pacta_window_finalize (GObject *object)
   G_OBJECT_CLASS (pacta_window_parent_class)->finalize (object);
 }
 
-/* The library opens once the window knows its application (and so --library). */
-static void
-pacta_window_constructed (GObject *object)
-{
-  PactaWindow *self = PACTA_WINDOW (object);
-  g_autofree char *path = NULL;
-
-  G_OBJECT_CLASS (pacta_window_parent_class)->constructed (object);
-
-  path = dup_library_path (self);
-  open_library (self, path);
-  update_import_actions (self);
-}
-
 static void
 pacta_window_class_init (PactaWindowClass *klass)
 {
@@ -2256,7 +2242,6 @@ pacta_window_class_init (PactaWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = pacta_window_constructed;
   object_class->dispose = pacta_window_dispose;
   object_class->finalize = pacta_window_finalize;
   window_class->close_request = pacta_window_close_request;
@@ -2447,9 +2432,18 @@ pacta_window_init (PactaWindow *self)
 PactaWindow *
 pacta_window_new (GtkApplication *application)
 {
+  PactaWindow *self;
+  g_autofree char *path = NULL;
+
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
 
-  return g_object_new (PACTA_TYPE_WINDOW, "application", application, NULL);
+  self = g_object_new (PACTA_TYPE_WINDOW, "application", application, NULL);
+
+  /* The library opens once the window knows its application, and so `--library`. */
+  path = dup_library_path (self);
+  open_library (self, path);
+  update_import_actions (self);
+  return self;
 }
 
 /* ---- For the tests (pacta-window-private.h) --------------------------------------------- */

@@ -737,6 +737,26 @@ test_restore_backup (void)
   close_window (window);
 }
 
+/* `pacta --library PATH` wins over $PACTA_LIBRARY. */
+static void
+test_library_option (void)
+{
+  g_autofree char *env_path = new_library_path ();
+  g_autofree char *option_path = g_build_filename (library_dir, "from-option.db", NULL);
+  PactaWindow *window;
+
+  pacta_application_set_library_path (app, option_path);
+  window = open_window ();
+  g_assert_nonnull (_pacta_window_get_library (window));
+  g_assert_cmpstr (pacta_library_get_path (_pacta_window_get_library (window)), ==, option_path);
+  close_window (window);
+  pacta_application_set_library_path (app, NULL);
+
+  window = open_window ();
+  g_assert_cmpstr (pacta_library_get_path (_pacta_window_get_library (window)), ==, env_path);
+  close_window (window);
+}
+
 /* ---- kill -9 in the middle of decision edits made in the window ------------------------------ */
 
 static const char * const loop_slugs[] = {
@@ -1055,6 +1075,7 @@ main (int    argc,
     { "/ui/library-window/import-folder", test_import_folder },
     { "/ui/library-window/damaged-library", test_damaged_library },
     { "/ui/library-window/restore-backup", test_restore_backup },
+    { "/ui/library-window/library-option", test_library_option },
     { "/ui/library-window/kill-during-decisions", test_kill_during_decisions },
     { "/ui/library-window/review-pictures", test_review_pictures },
   };
