@@ -5,7 +5,9 @@
 #pragma once
 
 #include "pacta-agreement.h"
+#include "pacta-briefing-export.h"
 #include "pacta-guideline.h"
+#include "pacta-importer.h"
 #include "pacta-library-item.h"
 #include "pacta-library.h"
 #include "pacta-window.h"
@@ -54,12 +56,22 @@ guint            _pacta_window_get_n_pending         (PactaWindow *self);
 const char      *_pacta_window_get_last_error        (PactaWindow *self);
 GtkWindow       *_pacta_window_get_error_dialog      (PactaWindow *self);
 
-/* Views of the agreement ("read", "check") */
+/* Views of the agreement ("read", "check", "compare", "charts") */
 void             _pacta_window_show_view             (PactaWindow *self,
                                                       const char  *name);
 const char      *_pacta_window_get_view              (PactaWindow *self);
 GtkWidget       *_pacta_window_get_check_view        (PactaWindow *self);
 GtkWidget       *_pacta_window_get_compare_page      (PactaWindow *self);
+GtkWidget       *_pacta_window_get_charts_view       (PactaWindow *self);
+PactaBriefingExport *_pacta_window_get_briefing      (PactaWindow *self);
+
+/* Importing documents (pacta-importer.c) */
+PactaImporter   *_pacta_window_get_importer          (PactaWindow *self);
+void             _pacta_window_report_import_error   (PactaWindow *self,
+                                                      const char  *path,
+                                                      const char  *message);
+void             _pacta_window_add_toast             (PactaWindow *self,
+                                                      AdwToast    *toast);
 
 /* The library */
 PactaLibrary     *_pacta_window_get_library          (PactaWindow *self);

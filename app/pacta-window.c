@@ -26,11 +26,14 @@
 
 #include "pacta-akn-reader.h"
 #include "pacta-application.h"
+#include "pacta-briefing-export.h"
+#include "pacta-charts-view.h"
 #include "pacta-data.h"
 #include "pacta-check-view.h"
 #include "pacta-compare-page.h"
 #include "pacta-guideline-reader.h"
 #include "pacta-guideline-view.h"
+#include "pacta-importer.h"
 #include "pacta-library-item.h"
 #include "pacta-outline-row.h"
 #include "pacta-read-view.h"
@@ -61,6 +64,7 @@ struct _PactaWindow
   PactaReadView        *read_view;
   PactaCheckView       *check_view;
   PactaComparePage     *compare_page;
+  PactaChartsView      *charts_view;
   PactaGuidelineView   *guideline_view;
   GtkWidget            *zoom_box;
   GtkButton            *zoom_reset_button;
@@ -89,8 +93,10 @@ struct _PactaWindow
   GListStore           *guidelines;      /* PactaGuideline, to name the items articles are tagged with */
   GSettings            *settings;        /* NULL when the schema is not installed */
   GtkFileChooserNative *chooser;
+  PactaImporter        *importer;        /* Import…, and documents opened that are not AKN */
   GCancellable         *cancellable;
   PactaLibraryItem     *closed_item;     /* for undo */
+  PactaBriefingExport  *briefing;
   char                 *last_error;
 
   /* Borrowed: cleared by a weak pointer */
@@ -767,6 +773,7 @@ set_titles (PactaWindow *self,
 }
 
 static void update_compare_page (PactaWindow *self);
+static void update_charts_view (PactaWindow *self);
 
 static void report_open_error (PactaWindow *self, const char *path, const GError *error);
 
@@ -824,6 +831,7 @@ show_item (PactaWindow      *self,
       /* The view (Read, Check) stays as it was: the selection changes what it shows. */
       pacta_check_view_set_agreement_in_library (self->check_view, agreement, store, id);
       update_compare_page (self);
+      update_charts_view (self);
       gtk_stack_set_visible_child_name (self->main_stack, "agreement");
       gtk_widget_set_visible (GTK_WIDGET (self->outline_button), TRUE);
       subtitle = g_strdup_printf ("%s · %s", pacta_agreement_kind_to_label (pacta_agreement_get_kind (agreement)),
@@ -893,32 +901,31 @@ error_dialog_response_cb (PactaWindow      *self,
 }
 
 static void
-report_open_error (PactaWindow  *self,
-                   const char   *path,
-                   const GError *error)
+report_problem (PactaWindow *self,
+                const char  *path,
+                const char  *message,
+                const char  *heading_format,
+                const char  *advice)
 {
   g_autofree char *basename = g_path_get_basename (path);
   g_autofree char *body = NULL;
 
   g_free (self->last_error);
-  self->last_error = g_strdup (error->message);
-  g_debug ("Could not open %s: %s", path, error->message);
+  self->last_error = g_strdup (message);
+  g_debug ("Could not open %s: %s", path, message);
 
   if (self->error_dialog != NULL)
     {
       /* Several files dropped at once: one dialog lists every problem. */
-      body = g_strdup_printf ("%s\n\n%s", adw_message_dialog_get_body (self->error_dialog), error->message);
+      body = g_strdup_printf ("%s\n\n%s", adw_message_dialog_get_body (self->error_dialog), message);
       adw_message_dialog_set_heading (self->error_dialog, _("Some Files Could Not Be Opened"));
       adw_message_dialog_set_body (self->error_dialog, body);
       return;
     }
 
-  body = g_strdup_printf ("%s\n\n%s", error->message,
-                          _("Pacta opens agreements in Akoma Ntoso XML and Pacta guideline files. "
-                            "Correct the file at the line and column shown, or choose another file."));
+  body = g_strdup_printf ("%s\n\n%s", message, advice);
   self->error_dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, body));
-  /* Translators: %s is a file name */
-  adw_message_dialog_format_heading (self->error_dialog, _("Could Not Open “%s”"), basename);
+  adw_message_dialog_format_heading (self->error_dialog, heading_format, basename);
   adw_message_dialog_add_response (self->error_dialog, "close", _("_Close"));
   adw_message_dialog_set_default_response (self->error_dialog, "close");
   adw_message_dialog_set_close_response (self->error_dialog, "close");
@@ -936,6 +943,31 @@ toast_dismissed_cb (PactaWindow *self,
 }
 
 static void
+report_open_error (PactaWindow  *self,
+                   const char   *path,
+                   const GError *error)
+{
+  /* Translators: %s is a file name */
+  report_problem (self, path, error->message, _("Could Not Open “%s”"),
+                  _("Pacta opens agreements in Akoma Ntoso XML and Pacta guideline files. "
+                    "Correct the file at the line and column shown, or choose another file."));
+}
+
+/* A document could not be imported (pacta-importer.c): named, with the reason. */
+void
+_pacta_window_report_import_error (PactaWindow *self,
+                                   const char  *path,
+                                   const char  *message)
+{
+  g_return_if_fail (PACTA_IS_WINDOW (self));
+
+  /* Translators: %s is a file name */
+  report_problem (self, path, message, _("Could Not Import “%s”"),
+                  _("Pacta imports PDF documents with a text layer, Word (.docx), OpenDocument (.odt), "
+                    "HTML and plain-text or Markdown files. Nothing was saved."));
+}
+
+static void
 add_toast (PactaWindow *self,
            AdwToast    *toast)
 {
@@ -943,6 +975,14 @@ add_toast (PactaWindow *self,
   g_ptr_array_add (self->toasts, g_object_ref (toast));
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+_pacta_window_add_toast (PactaWindow *self,
+                         AdwToast    *toast)
+{
+  g_return_if_fail (PACTA_IS_WINDOW (self));
+  add_toast (self, toast);
 }
 
 /* ---- Compare view ----------------------------------------------------------------------- */
@@ -971,6 +1011,65 @@ library_item_to_agreement (gpointer item,
 
   /* An agreement of the library is read from it here; one that cannot be read is empty. */
   return agreement ? g_object_ref (agreement) : pacta_agreement_new ();
+}
+
+/* ---- Charts view ------------------------------------------------------------------------ */
+
+/* The view makes its charts only while it is shown; decisions made in Check show there. */
+static void
+update_charts_view (PactaWindow *self)
+{
+  PactaCoverage *coverage = pacta_check_view_get_coverage (self->check_view);
+
+  if (coverage != NULL)
+    pacta_charts_view_add_coverage (self->charts_view, coverage);
+  pacta_charts_view_set_agreement (self->charts_view, pacta_read_view_get_agreement (self->read_view));
+}
+
+/* A heatmap cell (bar segment, radar point) clicked: that finding in the Check view. */
+static void
+charts_open_item_cb (PactaWindow    *self,
+                     PactaAgreement *agreement,
+                     const char     *guideline_id,
+                     const char     *slug)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->library));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PactaLibraryItem) item = g_list_model_get_item (G_LIST_MODEL (self->library), i);
+
+      if (pacta_library_item_get_agreement (item) == agreement)
+        {
+          if (!pacta_sidebar_select_item (self->sidebar, item))
+            show_item (self, item); /* hidden by the sidebar's search */
+          break;
+        }
+    }
+  adw_view_stack_set_visible_child_name (self->view_stack, "check");
+  if (guideline_id != NULL)
+    pacta_check_view_set_guideline_id (self->check_view, guideline_id);
+  if (slug != NULL)
+    pacta_check_view_select_item (self->check_view, slug);
+}
+
+static void
+export_briefing_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PactaWindow *self = PACTA_WINDOW (widget);
+
+  if (self->briefing != NULL && pacta_briefing_export_is_running (self->briefing))
+    {
+      add_toast (self, adw_toast_new (_("A briefing is being written")));
+      return;
+    }
+  g_clear_object (&self->briefing);
+  self->briefing = pacta_briefing_export_new (GTK_WINDOW (self), self->toast_overlay, _pacta_window_get_agreement (self),
+                                              pacta_charts_view_get_agreements (self->charts_view),
+                                              G_LIST_MODEL (self->guidelines));
+  pacta_briefing_export_present (self->briefing);
 }
 
 /* ---- Check view ------------------------------------------------------------------------- */
@@ -1017,6 +1116,12 @@ rebuild_file_menu (PactaWindow *self)
 
   g_menu_remove_all (self->file_section);
   g_menu_append (self->file_section, _("_Open…"), "app.open");
+  {
+    g_autoptr(GMenuItem) import = g_menu_item_new (_("_Import…"), "win.import");
+
+    g_menu_item_set_attribute (import, "accel", "s", "<Control>i");
+    g_menu_append_item (self->file_section, import);
+  }
   g_menu_append (self->file_section, _("Import _Folder…"), "win.import-folder");
 
   paths = self->settings ? g_settings_get_strv (self->settings, "recent-files") : g_new0 (char *, 1);
@@ -1202,6 +1307,7 @@ import_file_cb (GObject      *source,
   remember_recent (self, path);
   if (item == NULL)
     return;
+  pacta_library_item_set_file (item, path);
   pacta_sidebar_select_item (self->sidebar, item);
   if (pacta_import_result_get_outcome (imported) == PACTA_IMPORT_DUPLICATE)
     /* Translators: %s is an agreement's title */
@@ -1241,6 +1347,7 @@ pacta_window_open_file (PactaWindow *self,
   existing = find_item_by_path (self, path);
   if (existing != NULL)
     {
+      pacta_library_item_set_file (existing, path);
       pacta_sidebar_select_item (self->sidebar, existing);
       remember_recent (self, path);
       return;
@@ -1255,6 +1362,13 @@ pacta_window_open_file (PactaWindow *self,
         add_toast (self, adw_toast_new (_("An import is already running; drop the folder again when it is done")));
       else
         start_import (self, paths, FALSE);
+      return;
+    }
+
+  /* A PDF, Word, OpenDocument, HTML or text document: imported, not read as XML. */
+  if (pacta_importer_handles_path (path))
+    {
+      pacta_importer_import_file (self->importer, file);
       return;
     }
 
@@ -1859,6 +1973,7 @@ set_zoom (PactaWindow *self,
   self->zoom = zoom;
   pacta_read_view_set_zoom (self->read_view, zoom);
   pacta_guideline_view_set_zoom (self->guideline_view, zoom);
+  pacta_charts_view_set_zoom (self->charts_view, zoom);
 
   /* Translators: the text zoom level, e.g. "120%" */
   label = g_strdup_printf (_("%d%%"), (int) round (zoom * 100));
@@ -1877,6 +1992,14 @@ open_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   pacta_window_show_open_dialog (PACTA_WINDOW (widget));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  pacta_importer_show_chooser (PACTA_WINDOW (widget)->importer);
 }
 
 static void
@@ -2193,6 +2316,12 @@ pacta_window_dispose (GObject *object)
   destroy_chooser (&self->chooser);
   destroy_chooser (&self->folder_chooser);
   destroy_chooser (&self->library_chooser);
+  if (self->importer != NULL)
+    pacta_importer_shutdown (self->importer);
+  g_clear_object (&self->importer);
+  if (self->briefing != NULL)
+    g_object_run_dispose (G_OBJECT (self->briefing)); /* cancels the work and closes its dialogs */
+  g_clear_object (&self->briefing);
   if (self->error_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->error_dialog));
   if (self->library_dialog != NULL)
@@ -2250,6 +2379,7 @@ pacta_window_class_init (PactaWindowClass *klass)
   g_type_ensure (PACTA_TYPE_READ_VIEW);
   g_type_ensure (PACTA_TYPE_CHECK_VIEW);
   g_type_ensure (PACTA_TYPE_COMPARE_PAGE);
+  g_type_ensure (PACTA_TYPE_CHARTS_VIEW);
   g_type_ensure (PACTA_TYPE_GUIDELINE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pacta/Pacta/ui/pacta-window.ui");
@@ -2267,6 +2397,7 @@ pacta_window_class_init (PactaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PactaWindow, read_view);
   gtk_widget_class_bind_template_child (widget_class, PactaWindow, check_view);
   gtk_widget_class_bind_template_child (widget_class, PactaWindow, compare_page);
+  gtk_widget_class_bind_template_child (widget_class, PactaWindow, charts_view);
   gtk_widget_class_bind_template_child (widget_class, PactaWindow, guideline_view);
   gtk_widget_class_bind_template_child (widget_class, PactaWindow, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, PactaWindow, zoom_reset_button);
@@ -2281,8 +2412,10 @@ pacta_window_class_init (PactaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_remove_item_cb);
   gtk_widget_class_bind_template_callback (widget_class, check_activate_provision_cb);
   gtk_widget_class_bind_template_callback (widget_class, check_add_toast_cb);
+  gtk_widget_class_bind_template_callback (widget_class, charts_open_item_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.clear-recent", NULL, clear_recent_action);
   gtk_widget_class_install_action (widget_class, "win.close-current", NULL, close_current_action);
@@ -2300,9 +2433,11 @@ pacta_window_class_init (PactaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_reset_action);
+  gtk_widget_class_install_action (widget_class, "win.export-briefing", NULL, export_briefing_action);
 
   /* Ctrl+O and Ctrl+Q are application accelerators (see pacta-application.c). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close-current", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.zoom-in", NULL);
@@ -2344,6 +2479,7 @@ pacta_window_init (PactaWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->importer = pacta_importer_new (self);
   self->library = g_list_store_new (PACTA_TYPE_LIBRARY_ITEM);
   self->guidelines = g_list_store_new (PACTA_TYPE_GUIDELINE);
   self->entry_items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
@@ -2375,6 +2511,8 @@ pacta_window_init (PactaWindow *self)
 
   g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (update_compare_page),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (update_charts_view),
+                           self, G_CONNECT_SWAPPED);
   pages = adw_view_stack_get_pages (self->view_stack);
   g_signal_connect_object (pages, "items-changed", G_CALLBACK (update_view_switcher), self, G_CONNECT_SWAPPED);
   update_view_switcher (self);
@@ -2390,6 +2528,17 @@ pacta_window_init (PactaWindow *self)
         pacta_check_view_set_guideline_id (self->check_view, last);
     }
   pacta_check_view_set_guidelines (self->check_view, G_LIST_MODEL (self->guidelines));
+  {
+    /* The Charts view's corpus is the library's agreements. */
+    GtkCustomFilter *is_agreement = gtk_custom_filter_new (library_item_is_agreement, NULL, NULL);
+    GtkFilterListModel *agreements = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->library)),
+                                                                GTK_FILTER (is_agreement));
+    g_autoptr(GtkMapListModel) mapped = gtk_map_list_model_new (G_LIST_MODEL (agreements), library_item_to_agreement,
+                                                                NULL, NULL);
+
+    pacta_charts_view_set_guidelines (self->charts_view, G_LIST_MODEL (self->guidelines));
+    pacta_charts_view_set_agreements (self->charts_view, G_LIST_MODEL (mapped));
+  }
   g_signal_connect_object (self->check_view, "notify::guideline-id", G_CALLBACK (check_guideline_changed_cb),
                            self, G_CONNECT_SWAPPED);
   load_bundled_guidelines (self);
@@ -2693,6 +2842,27 @@ _pacta_window_get_check_view (PactaWindow *self)
 {
   g_return_val_if_fail (PACTA_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->check_view);
+}
+
+PactaImporter *
+_pacta_window_get_importer (PactaWindow *self)
+{
+  g_return_val_if_fail (PACTA_IS_WINDOW (self), NULL);
+  return self->importer;
+}
+
+GtkWidget *
+_pacta_window_get_charts_view (PactaWindow *self)
+{
+  g_return_val_if_fail (PACTA_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->charts_view);
+}
+
+PactaBriefingExport *
+_pacta_window_get_briefing (PactaWindow *self)
+{
+  g_return_val_if_fail (PACTA_IS_WINDOW (self), NULL);
+  return self->briefing;
 }
 
 GtkWidget *

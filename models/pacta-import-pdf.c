@@ -172,9 +172,10 @@ read_page (PopplerPage *page,
 }
 
 gboolean
-_pacta_import_read_pdf (PactaImportSource  *source,
-                        GBytes             *bytes,
-                        GError            **error)
+_pacta_import_read_pdf (PactaImportSource        *source,
+                        GBytes                   *bytes,
+                        const PactaImportMonitor *monitor,
+                        GError                  **error)
 {
   const char *file = pacta_import_source_get_path (source);
   g_autoptr(GError) local_error = NULL;
@@ -214,9 +215,14 @@ _pacta_import_read_pdf (PactaImportSource  *source,
 
   for (guint i = 0; i < n_pages; i++)
     {
-      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      g_autoptr(PopplerPage) page = NULL;
       guint before = chars;
 
+      if (monitor != NULL && g_cancellable_set_error_if_cancelled (monitor->cancellable, error))
+        return FALSE;
+      if (monitor != NULL && monitor->progress != NULL)
+        monitor->progress (i, n_pages, monitor->user_data);
+      page = poppler_document_get_page (document, i);
       if (page == NULL)
         continue;
       if (i == 0)
@@ -226,6 +232,8 @@ _pacta_import_read_pdf (PactaImportSource  *source,
         empty_pages++;
     }
   pacta_import_source_set_n_pages (source, n_pages);
+  if (monitor != NULL && monitor->progress != NULL)
+    monitor->progress (n_pages, n_pages, monitor->user_data);
 
   if (chars < 20)
     return TRUE; /* no text layer: the caller says so */

@@ -9,6 +9,7 @@
 #include "pacta-import-draft.h"
 #include "pacta-import-node.h"
 #include "pacta-import-source.h"
+#include "pacta-import.h"
 
 G_BEGIN_DECLS
 
@@ -74,6 +75,15 @@ void       _pacta_import_layout         (PactaImportSource        *source,
 
 /* Readers (one file each) ----------------------------------------------------------------- */
 
+/* What a caller in a worker thread passes down: a way to stop, and to hear how far it got.
+ * Either may be NULL; only the PDF reader (page by page) uses them so far. */
+typedef struct
+{
+  GCancellable            *cancellable;
+  PactaImportProgressFunc  progress;
+  gpointer                 user_data;
+} PactaImportMonitor;
+
 gboolean   _pacta_import_read_text      (PactaImportSource  *source,
                                          GBytes             *bytes,
                                          GError            **error);
@@ -82,6 +92,7 @@ void       _pacta_import_add_text       (PactaImportSource  *source,
                                          gboolean            markdown);
 gboolean   _pacta_import_read_pdf       (PactaImportSource  *source,
                                          GBytes             *bytes,
+                                         const PactaImportMonitor *monitor,
                                          GError            **error);
 gboolean   _pacta_import_read_docx      (PactaImportSource  *source,
                                          GBytes             *bytes,

@@ -139,6 +139,19 @@ find_in_head (const char *data,
   return g_strstr_len (head, n, needle) != NULL;
 }
 
+static gboolean
+find_bytes (const char *data,
+            gsize       length,
+            const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* What the first bytes say the file is. */
 static PactaImportFormat
 sniff (const char *data,
@@ -148,7 +161,9 @@ sniff (const char *data,
     return PACTA_IMPORT_FORMAT_PDF;
   if (has_prefix_bytes (data, length, "PK\003\004"))
     {
-      if (g_strstr_len (data, MIN (length, 256), "mimetypeapplication/vnd.oasis.opendocument.text") != NULL)
+      /* The first member is "mimetype", stored: its text follows the name, after any
+       * extra fields the zip tool added. */
+      if (find_bytes (data, MIN (length, 512), "application/vnd.oasis.opendocument.text"))
         return PACTA_IMPORT_FORMAT_ODT;
       return PACTA_IMPORT_FORMAT_DOCX;
     }
@@ -157,12 +172,12 @@ sniff (const char *data,
   return PACTA_IMPORT_FORMAT_TEXT;
 }
 
-/* Reads @bytes as @format (UNKNOWN: tell from the bytes). */
-PactaImportSource *
-pacta_import_read_bytes (GBytes             *bytes,
-                         const char         *name,
-                         PactaImportFormat   format,
-                         GError            **error)
+static PactaImportSource *
+read_bytes (GBytes                   *bytes,
+            const char               *name,
+            PactaImportFormat         format,
+            const PactaImportMonitor *monitor,
+            GError                  **error)
 {
   g_autoptr(PactaImportSource) source = NULL;
   gsize length;
@@ -223,7 +238,7 @@ pacta_import_read_bytes (GBytes             *bytes,
   switch (format)
     {
     case PACTA_IMPORT_FORMAT_PDF:
-      ok = _pacta_import_read_pdf (source, bytes, error);
+      ok = _pacta_import_read_pdf (source, bytes, monitor, error);
       break;
     case PACTA_IMPORT_FORMAT_DOCX:
       ok = _pacta_import_read_docx (source, bytes, error);
@@ -256,17 +271,108 @@ pacta_import_read_bytes (GBytes             *bytes,
   return g_steal_pointer (&source);
 }
 
+/* Reads @bytes as @format (UNKNOWN: tell from the bytes). */
+PactaImportSource *
+pacta_import_read_bytes (GBytes             *bytes,
+                         const char         *name,
+                         PactaImportFormat   format,
+                         GError            **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  return read_bytes (bytes, name, format, NULL, error);
+}
+
+/* Whether @path is a document to import, and as what: by its extension when it has one that
+ * import reads, otherwise by its first bytes (a PDF, a ZIP, an HTML page, plain text).
+ * Returns UNKNOWN for XML (Akoma Ntoso, guidelines: opened, not imported), for the word
+ * processors' own formats (.doc, .rtf: pacta_import_read_file() says what to do), for files
+ * that cannot be read, and for binary data that is none of these. */
+PactaImportFormat
+pacta_import_sniff_file (const char *path)
+{
+  static const char * const not_sniffed[] = { "xml", "akn", "doc", "rtf", "wpd", "pages", "wps" };
+  PactaImportFormat format;
+  const char *ext;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  char head[4096];
+  gssize length;
+  const char *start;
+  const char *end;
+
+  g_return_val_if_fail (path != NULL, PACTA_IMPORT_FORMAT_UNKNOWN);
+
+  format = pacta_import_format_for_path (path);
+  if (format != PACTA_IMPORT_FORMAT_UNKNOWN)
+    return format;
+  /* XML is opened, not imported; word processors' own formats are refused by name. */
+  ext = extension_of (path);
+  if (ext != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (not_sniffed); i++)
+      if (g_ascii_strcasecmp (ext, not_sniffed[i]) == 0)
+        return PACTA_IMPORT_FORMAT_UNKNOWN;
+
+  file = g_file_new_for_path (path);
+  stream = g_file_read (file, NULL, NULL);
+  if (stream == NULL)
+    return PACTA_IMPORT_FORMAT_UNKNOWN;
+  length = g_input_stream_read (G_INPUT_STREAM (stream), head, sizeof head, NULL, NULL);
+  if (length <= 0)
+    return PACTA_IMPORT_FORMAT_UNKNOWN;
+
+  format = sniff (head, length);
+  if (format != PACTA_IMPORT_FORMAT_TEXT)
+    return format;
+
+  /* Text: unless it is markup (XML is for the Akoma Ntoso reader), or not text at all. */
+  start = head;
+  if (length >= 3 && memcmp (head, "\xef\xbb\xbf", 3) == 0)
+    start += 3;
+  while (start < head + length && g_ascii_isspace (*start))
+    start++;
+  if (start < head + length && *start == '<')
+    return PACTA_IMPORT_FORMAT_UNKNOWN;
+  if (memchr (head, '\0', length) != NULL &&
+      !(length >= 2 && ((guchar) head[0] == 0xff || (guchar) head[0] == 0xfe)))
+    return PACTA_IMPORT_FORMAT_UNKNOWN;  /* binary, unless UTF-16 with a BOM */
+  if (!g_utf8_validate (head, length, &end) && (head + length) - end > 4)
+    {
+      /* Latin-1 text is still text; control characters other than layout are not. */
+      for (gssize i = 0; i < length; i++)
+        if ((guchar) head[i] < 0x20 && !g_ascii_isspace (head[i]) && head[i] != '\f')
+          return PACTA_IMPORT_FORMAT_UNKNOWN;
+    }
+  return PACTA_IMPORT_FORMAT_TEXT;
+}
+
 PactaImportSource *
 pacta_import_read_file (const char  *path,
                         GError     **error)
 {
-  PactaImportFormat format;
+  return pacta_import_read_file_full (path, PACTA_IMPORT_FORMAT_UNKNOWN, NULL, NULL, NULL, error);
+}
+
+/* Reads @path as @format (UNKNOWN: as its extension says, or as its bytes say when it has
+ * none), from a worker thread if need be: @cancellable stops it between pages, @progress
+ * hears how far it got (both may be NULL). */
+PactaImportSource *
+pacta_import_read_file_full (const char               *path,
+                             PactaImportFormat         format,
+                             GCancellable             *cancellable,
+                             PactaImportProgressFunc   progress,
+                             gpointer                  user_data,
+                             GError                  **error)
+{
+  PactaImportMonitor monitor = { cancellable, progress, user_data };
   const char *ext;
   g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
 
-  format = pacta_import_format_for_path (path);
+  if (format == PACTA_IMPORT_FORMAT_UNKNOWN)
+    format = pacta_import_format_for_path (path);
   ext = extension_of (path);
   if (format == PACTA_IMPORT_FORMAT_UNKNOWN && ext != NULL)
     {
@@ -285,10 +391,14 @@ pacta_import_read_file (const char  *path,
       return NULL;
     }
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
   bytes = _pacta_import_load (path, error);
   if (bytes == NULL)
     return NULL;
-  return pacta_import_read_bytes (bytes, path, format, error);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  return read_bytes (bytes, path, format, &monitor, error);
 }
 
 /* Reads @path and detects its structure, keeping @language in bilingual documents

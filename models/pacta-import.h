@@ -8,13 +8,26 @@
 
 #include "pacta-import-draft.h"
 #include "pacta-import-node.h"
+#include "pacta-import-save.h"
 #include "pacta-import-source.h"
 #include "pacta-import-types.h"
 
 G_BEGIN_DECLS
 
+/* Called from the reading thread: @done of @total steps (pages of a PDF) are read. */
+typedef void (*PactaImportProgressFunc) (guint    done,
+                                         guint    total,
+                                         gpointer user_data);
+
 PactaImportFormat   pacta_import_format_for_path  (const char         *path);
+PactaImportFormat   pacta_import_sniff_file       (const char         *path);
 PactaImportSource  *pacta_import_read_file        (const char         *path,
+                                                   GError            **error);
+PactaImportSource  *pacta_import_read_file_full   (const char         *path,
+                                                   PactaImportFormat   format,
+                                                   GCancellable       *cancellable,
+                                                   PactaImportProgressFunc progress,
+                                                   gpointer            user_data,
                                                    GError            **error);
 PactaImportSource  *pacta_import_read_bytes       (GBytes             *bytes,
                                                    const char         *name,

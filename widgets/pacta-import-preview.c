@@ -44,6 +44,7 @@ struct _PactaImportPreview
   GtkLabel           *status_label;
   GtkLabel           *warnings_label;
   GtkMenuButton      *warnings_button;
+  GtkWidget          *import_button;
 
   /* Owned references */
   PactaImportDraft   *draft;
@@ -62,6 +63,7 @@ G_DEFINE_FINAL_TYPE (PactaImportPreview, pacta_import_preview, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_DRAFT,
+  PROP_SHOW_IMPORT,
   N_PROPS
 };
 
@@ -685,6 +687,30 @@ import_cb (GtkWidget  *widget,
 /* Metadata bindings --------------------------------------------------------------------- */
 
 static gboolean
+string_to_text (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  const char *text = g_value_get_string (from);
+
+  g_value_set_string (to, text ? text : "");
+  return TRUE;
+}
+
+static gboolean
+text_to_string (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  const char *text = g_value_get_string (from);
+
+  g_value_set_string (to, text && text[0] != '\0' ? text : NULL);
+  return TRUE;
+}
+
+static gboolean
 parties_to_text (GBinding     *binding,
                  const GValue *from,
                  GValue       *to,
@@ -872,6 +898,9 @@ pacta_import_preview_get_property (GObject    *object,
     case PROP_DRAFT:
       g_value_set_object (value, self->draft);
       break;
+    case PROP_SHOW_IMPORT:
+      g_value_set_boolean (value, pacta_import_preview_get_show_import (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -889,6 +918,9 @@ pacta_import_preview_set_property (GObject      *object,
     {
     case PROP_DRAFT:
       pacta_import_preview_set_draft (self, g_value_get_object (value));
+      break;
+    case PROP_SHOW_IMPORT:
+      pacta_import_preview_set_show_import (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -937,6 +969,10 @@ pacta_import_preview_class_init (PactaImportPreviewClass *klass)
   properties[PROP_DRAFT] =
     g_param_spec_object ("draft", NULL, NULL, PACTA_TYPE_IMPORT_DRAFT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* FALSE where the container has its own Import (the window's import dialog). */
+  properties[PROP_SHOW_IMPORT] =
+    g_param_spec_boolean ("show-import", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -969,6 +1005,7 @@ pacta_import_preview_class_init (PactaImportPreviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PactaImportPreview, status_label);
   gtk_widget_class_bind_template_child (widget_class, PactaImportPreview, warnings_label);
   gtk_widget_class_bind_template_child (widget_class, PactaImportPreview, warnings_button);
+  gtk_widget_class_bind_template_child (widget_class, PactaImportPreview, import_button);
 
   gtk_widget_class_install_action (widget_class, "preview.merge", NULL, merge_cb);
   gtk_widget_class_install_action (widget_class, "preview.split", NULL, split_cb);
@@ -1023,12 +1060,16 @@ pacta_import_preview_init (PactaImportPreview *self)
                            G_CONNECT_SWAPPED);
 
   self->bindings = g_binding_group_new ();
-  g_binding_group_bind (self->bindings, "title", self->title_entry, "text",
-                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-  g_binding_group_bind (self->bindings, "date-signed", self->date_entry, "text",
-                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-  g_binding_group_bind (self->bindings, "place-signed", self->place_entry, "text",
-                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  /* What the text did not tell is NULL in the draft, an empty entry here. */
+  g_binding_group_bind_full (self->bindings, "title", self->title_entry, "text",
+                             G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                             string_to_text, text_to_string, NULL, NULL);
+  g_binding_group_bind_full (self->bindings, "date-signed", self->date_entry, "text",
+                             G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                             string_to_text, text_to_string, NULL, NULL);
+  g_binding_group_bind_full (self->bindings, "place-signed", self->place_entry, "text",
+                             G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                             string_to_text, text_to_string, NULL, NULL);
   g_binding_group_bind_full (self->bindings, "parties", self->parties_entry, "text",
                              G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
                              parties_to_text, text_to_parties, NULL, NULL);
@@ -1084,6 +1125,26 @@ pacta_import_preview_set_draft (PactaImportPreview *self,
   update_actions (self);
   set_status (self, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT]);
+}
+
+gboolean
+pacta_import_preview_get_show_import (PactaImportPreview *self)
+{
+  g_return_val_if_fail (PACTA_IS_IMPORT_PREVIEW (self), TRUE);
+  return gtk_widget_get_visible (self->import_button);
+}
+
+void
+pacta_import_preview_set_show_import (PactaImportPreview *self,
+                                      gboolean            show_import)
+{
+  g_return_if_fail (PACTA_IS_IMPORT_PREVIEW (self));
+
+  show_import = !!show_import;
+  if (pacta_import_preview_get_show_import (self) == show_import)
+    return;
+  gtk_widget_set_visible (self->import_button, show_import);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_IMPORT]);
 }
 
 /* The agreement as it stands in the preview: detected structure, corrections, metadata. */

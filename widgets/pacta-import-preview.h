@@ -24,6 +24,9 @@ void              pacta_import_preview_select_node        (PactaImportPreview *s
 int               pacta_import_preview_get_selected_line  (PactaImportPreview *self);
 void              pacta_import_preview_select_line        (PactaImportPreview *self,
                                                            guint               line);
+gboolean          pacta_import_preview_get_show_import    (PactaImportPreview *self);
+void              pacta_import_preview_set_show_import    (PactaImportPreview *self,
+                                                           gboolean            show_import);
 PactaAgreement   *pacta_import_preview_build_agreement    (PactaImportPreview *self);
 
 G_END_DECLS

@@ -46,6 +46,11 @@ struct _PactaReadView
   GHashTable           *note_cards;    /* PactaProvision* (the article) → GPtrArray of PactaNoteCard */
   GtkWidget            *outline_menu;
 
+  /* A reveal asked for while the flap was still moving, applied when it stops: AdwFlap 1.2
+   * turned round mid-animation can compute its content width as NaN. */
+  guint                 pending_reveal : 1;
+  guint                 has_pending_reveal : 1;
+
   /* Borrowed: the row the reader picked, as long as it is on screen */
   PactaProvision       *chosen;
   /* Borrowed: where the context menu was opened, for "Add Note" */
@@ -692,10 +697,14 @@ pacta_read_view_class_init (PactaReadViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, reveal_flap_changed_cb);
 }
 
+static void reveal_progress_changed_cb (PactaReadView *self);
+
 static void
 pacta_read_view_init (PactaReadView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->flap, "notify::reveal-progress", G_CALLBACK (reveal_progress_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   self->outline_filter = GTK_FILTER (gtk_custom_filter_new (outline_filter_func, NULL, NULL));
   self->selection = gtk_single_selection_new (NULL);
@@ -942,10 +951,32 @@ void
 pacta_read_view_set_outline_revealed (PactaReadView *self,
                                       gboolean       revealed)
 {
+  double progress;
+
   g_return_if_fail (PACTA_IS_READ_VIEW (self));
 
+  progress = adw_flap_get_reveal_progress (self->flap);
+  if (progress > 0.0 && progress < 1.0)
+    {
+      self->pending_reveal = !!revealed;
+      self->has_pending_reveal = TRUE;
+      return;
+    }
+  self->has_pending_reveal = FALSE;
   /* notifies through reveal_flap_changed_cb() */
   adw_flap_set_reveal_flap (self->flap, !!revealed);
+}
+
+static void
+reveal_progress_changed_cb (PactaReadView *self)
+{
+  double progress = adw_flap_get_reveal_progress (self->flap);
+
+  if (self->has_pending_reveal && (progress <= 0.0 || progress >= 1.0))
+    {
+      self->has_pending_reveal = FALSE;
+      adw_flap_set_reveal_flap (self->flap, self->pending_reveal);
+    }
 }
 
 /* Returns: (transfer none): the outline list, for moving the keyboard focus to it */
