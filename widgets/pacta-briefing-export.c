@@ -530,6 +530,17 @@ choose_file (PactaBriefingExport *self)
       /* Translators: the suggested file name of a briefing on one agreement */
       name = g_strdup_printf (_("%s-briefing.pdf"), base);
     }
+  else if (!self->all && self->current != NULL && pacta_agreement_get_work_uri (self->current) != NULL)
+    {
+      /* Kept in the library, not in a file: named after its work ("xe-xh-mou") and year. */
+      const char *uri = pacta_agreement_get_work_uri (self->current);
+      const char *slash = strrchr (uri, '/');
+      int year = pacta_agreement_get_year (self->current);
+      g_autofree char *base = year > 0 ? g_strdup_printf ("%s-%d", slash ? slash + 1 : uri, year)
+                                       : g_strdup (slash ? slash + 1 : uri);
+
+      name = g_strdup_printf (_("%s-briefing.pdf"), base);
+    }
   else
     name = g_strdup (_("briefing.pdf"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
