@@ -25,9 +25,9 @@
 #include <glib/gstdio.h>
 
 #include "pacta-akn-reader.h"
+#include "pacta-application.h"
 #include "pacta-briefing-export.h"
 #include "pacta-charts-view.h"
-#include "pacta-application.h"
 #include "pacta-data.h"
 #include "pacta-check-view.h"
 #include "pacta-compare-page.h"
@@ -452,6 +452,15 @@ attach_library (PactaWindow  *self,
   remove_bundled_samples (self);
   g_clear_error (&self->library_error);
 
+  /* "No library is open" is no longer true */
+  for (guint i = self->toasts->len; i > 0; i--)
+    {
+      AdwToast *toast = g_ptr_array_index (self->toasts, i - 1);
+
+      if (g_strcmp0 (adw_toast_get_action_name (toast), "win.show-library-problem") == 0)
+        adw_toast_dismiss (toast);
+    }
+
   self->store = g_object_ref (store);
   g_signal_connect_object (pacta_library_get_agreements (store), "items-changed",
                            G_CALLBACK (entries_changed_cb), self, G_CONNECT_SWAPPED);
@@ -616,7 +625,25 @@ library_dialog_response_cb (PactaWindow      *self,
                                                  aside_name));
         }
     }
-  /* "close": go on without a library; the samples are there to read. */
+  else if (self->store == NULL)
+    {
+      /* "Not now": go on without a library; the samples are there to read, but nothing done
+       * is kept, and the reader must know it. */
+      AdwToast *toast = adw_toast_new (_("No library is open: decisions and notes are not kept"));
+
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_action_name (toast, "win.show-library-problem");
+      adw_toast_set_timeout (toast, 0);
+      add_toast (self, toast);
+    }
+}
+
+static void
+show_library_problem_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  show_library_error (PACTA_WINDOW (widget));
 }
 
 /* The dialog that names the library file, says what is wrong with it, and offers what can be
@@ -909,6 +936,13 @@ report_problem (PactaWindow *self,
 }
 
 static void
+toast_dismissed_cb (PactaWindow *self,
+                    AdwToast    *toast)
+{
+  g_ptr_array_remove (self->toasts, toast);
+}
+
+static void
 report_open_error (PactaWindow  *self,
                    const char   *path,
                    const GError *error)
@@ -931,13 +965,6 @@ _pacta_window_report_import_error (PactaWindow *self,
   report_problem (self, path, message, _("Could Not Import “%s”"),
                   _("Pacta imports PDF documents with a text layer, Word (.docx), OpenDocument (.odt), "
                     "HTML and plain-text or Markdown files. Nothing was saved."));
-}
-
-static void
-toast_dismissed_cb (PactaWindow *self,
-                    AdwToast    *toast)
-{
-  g_ptr_array_remove (self->toasts, toast);
 }
 
 static void
@@ -1280,6 +1307,7 @@ import_file_cb (GObject      *source,
   remember_recent (self, path);
   if (item == NULL)
     return;
+  pacta_library_item_set_file (item, path);
   pacta_sidebar_select_item (self->sidebar, item);
   if (pacta_import_result_get_outcome (imported) == PACTA_IMPORT_DUPLICATE)
     /* Translators: %s is an agreement's title */
@@ -1319,15 +1347,9 @@ pacta_window_open_file (PactaWindow *self,
   existing = find_item_by_path (self, path);
   if (existing != NULL)
     {
+      pacta_library_item_set_file (existing, path);
       pacta_sidebar_select_item (self->sidebar, existing);
       remember_recent (self, path);
-      return;
-    }
-
-  /* A PDF, Word, OpenDocument, HTML or text document: imported, not read as XML. */
-  if (pacta_importer_handles_path (path))
-    {
-      pacta_importer_import_file (self->importer, file);
       return;
     }
 
@@ -1340,6 +1362,13 @@ pacta_window_open_file (PactaWindow *self,
         add_toast (self, adw_toast_new (_("An import is already running; drop the folder again when it is done")));
       else
         start_import (self, paths, FALSE);
+      return;
+    }
+
+  /* A PDF, Word, OpenDocument, HTML or text document: imported, not read as XML. */
+  if (pacta_importer_handles_path (path))
+    {
+      pacta_importer_import_file (self->importer, file);
       return;
     }
 
@@ -2282,17 +2311,17 @@ pacta_window_dispose (GObject *object)
   /* What was removed with Undo still on offer goes now. */
   commit_all_removals (self);
   g_cancellable_cancel (self->cancellable);
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  destroy_chooser (&self->chooser);
+  destroy_chooser (&self->folder_chooser);
+  destroy_chooser (&self->library_chooser);
   if (self->importer != NULL)
     pacta_importer_shutdown (self->importer);
   g_clear_object (&self->importer);
   if (self->briefing != NULL)
     g_object_run_dispose (G_OBJECT (self->briefing)); /* cancels the work and closes its dialogs */
   g_clear_object (&self->briefing);
-  if (self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
-  destroy_chooser (&self->chooser);
-  destroy_chooser (&self->folder_chooser);
-  destroy_chooser (&self->library_chooser);
   if (self->error_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->error_dialog));
   if (self->library_dialog != NULL)
@@ -2335,20 +2364,6 @@ pacta_window_finalize (GObject *object)
   G_OBJECT_CLASS (pacta_window_parent_class)->finalize (object);
 }
 
-/* The library opens once the window knows its application (and so --library). */
-static void
-pacta_window_constructed (GObject *object)
-{
-  PactaWindow *self = PACTA_WINDOW (object);
-  g_autofree char *path = NULL;
-
-  G_OBJECT_CLASS (pacta_window_parent_class)->constructed (object);
-
-  path = dup_library_path (self);
-  open_library (self, path);
-  update_import_actions (self);
-}
-
 static void
 pacta_window_class_init (PactaWindowClass *klass)
 {
@@ -2356,7 +2371,6 @@ pacta_window_class_init (PactaWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = pacta_window_constructed;
   object_class->dispose = pacta_window_dispose;
   object_class->finalize = pacta_window_finalize;
   window_class->close_request = pacta_window_close_request;
@@ -2410,6 +2424,7 @@ pacta_window_class_init (PactaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.undo-remove", "x", undo_remove_action);
+  gtk_widget_class_install_action (widget_class, "win.show-library-problem", NULL, show_library_problem_action);
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-contents", NULL, toggle_contents_action);
@@ -2566,9 +2581,18 @@ pacta_window_init (PactaWindow *self)
 PactaWindow *
 pacta_window_new (GtkApplication *application)
 {
+  PactaWindow *self;
+  g_autofree char *path = NULL;
+
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
 
-  return g_object_new (PACTA_TYPE_WINDOW, "application", application, NULL);
+  self = g_object_new (PACTA_TYPE_WINDOW, "application", application, NULL);
+
+  /* The library opens once the window knows its application, and so `--library`. */
+  path = dup_library_path (self);
+  open_library (self, path);
+  update_import_actions (self);
+  return self;
 }
 
 /* ---- For the tests (pacta-window-private.h) --------------------------------------------- */

@@ -660,7 +660,18 @@ async_result_cb (PactaImportResult *result,
   progress->result = g_object_ref (result);
   progress->done = done;
   progress->total = total;
-  g_main_context_invoke_full (import->context, G_PRIORITY_DEFAULT, progress_in_main_cb, progress, progress_free);
+  /* Always through a source: g_main_context_invoke() would run the callback in this thread
+   * whenever the caller's context happens to be free, and the callback touches the list
+   * model a window shows. Sources of one priority run in the order they were attached. */
+  {
+    GSource *source = g_idle_source_new ();
+
+    g_source_set_priority (source, G_PRIORITY_DEFAULT);
+    g_source_set_callback (source, progress_in_main_cb, progress, progress_free);
+    g_source_set_static_name (source, "[pacta] library import progress");
+    g_source_attach (source, import->context);
+    g_source_unref (source);
+  }
 }
 
 static void

@@ -34,8 +34,8 @@ gboolean            pacta_import_report_get_cancelled     (PactaImportReport *se
 /* Called after each file, in the thread that started the import (the main thread for
  * pacta_library_import_async()); @done counts the files finished so far, of @total. */
 typedef void (*PactaLibraryImportProgressFunc) (PactaImportResult *result,
-                                         guint              done,
-                                         guint              total,
-                                         gpointer           user_data);
+                                                guint              done,
+                                                guint              total,
+                                                gpointer           user_data);
 
 G_END_DECLS

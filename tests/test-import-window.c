@@ -56,7 +56,7 @@ create_window (void)
   gtk_window_set_default_size (GTK_WINDOW (window), WINDOW_WIDTH, WINDOW_HEIGHT);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  /* A new library starts empty: put the samples in it, as "Explore the Sample Library" does. */
+  /* The library (under the temporary $XDG_DATA_HOME) starts with the samples */
   if (_pacta_window_get_library (window) != NULL && _pacta_window_count_agreements (window) == 0)
     {
       g_autoptr(GPtrArray) samples = pacta_data_list_files ("samples");

@@ -664,10 +664,20 @@ test_damaged_library (void)
   g_assert_true (adw_message_dialog_has_response (dialog, "set-aside"));
   g_assert_false (adw_message_dialog_has_response (dialog, "restore"));  /* there is no backup */
 
-  /* The samples can be read meanwhile */
+  /* "Not Now": the samples can be read meanwhile, and a toast says nothing is kept */
+  adw_message_dialog_response (dialog, "close");
+  run_for (50);
+  g_assert_null (_pacta_window_get_library_dialog (window));
+  g_assert_cmpuint (_pacta_window_get_toasts (window)->len, ==, 1);
+  g_assert_nonnull (strstr (adw_toast_get_title (g_ptr_array_index (_pacta_window_get_toasts (window), 0)), "not kept"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.explore-samples", NULL));
   run_for (50);
   g_assert_cmpint (_pacta_window_get_page (window), ==, PACTA_WINDOW_PAGE_AGREEMENT);
+
+  /* The toast's "Details" brings the dialog back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-library-problem", NULL));
+  dialog = ADW_MESSAGE_DIALOG (_pacta_window_get_library_dialog (window));
+  g_assert_nonnull (dialog);
 
   /* "Start a New Library": the file is kept beside, renamed, and a new library opens */
   adw_message_dialog_response (dialog, "set-aside");
@@ -675,6 +685,8 @@ test_damaged_library (void)
   g_assert_null (_pacta_window_get_library_dialog (window));
   g_assert_nonnull (_pacta_window_get_library (window));
   g_assert_cmpuint (_pacta_window_count_agreements (window), ==, 0);
+  for (guint i = 0; i < _pacta_window_get_toasts (window)->len; i++)
+    g_assert_null (strstr (adw_toast_get_title (g_ptr_array_index (_pacta_window_get_toasts (window), i)), "not kept"));
   aside = find_set_aside (path);
   g_assert_nonnull (aside);
   g_assert_true (g_file_get_contents (aside, &contents, NULL, NULL));
@@ -722,6 +734,26 @@ test_restore_backup (void)
   g_assert_nonnull (_pacta_window_get_library (window));
   g_assert_cmpuint (_pacta_window_count_agreements (window), ==, 9);
   g_assert_nonnull (find_set_aside (path));
+  close_window (window);
+}
+
+/* `pacta --library PATH` wins over $PACTA_LIBRARY. */
+static void
+test_library_option (void)
+{
+  g_autofree char *env_path = new_library_path ();
+  g_autofree char *option_path = g_build_filename (library_dir, "from-option.db", NULL);
+  PactaWindow *window;
+
+  pacta_application_set_library_path (app, option_path);
+  window = open_window ();
+  g_assert_nonnull (_pacta_window_get_library (window));
+  g_assert_cmpstr (pacta_library_get_path (_pacta_window_get_library (window)), ==, option_path);
+  close_window (window);
+  pacta_application_set_library_path (app, NULL);
+
+  window = open_window ();
+  g_assert_cmpstr (pacta_library_get_path (_pacta_window_get_library (window)), ==, env_path);
   close_window (window);
 }
 
@@ -1043,6 +1075,7 @@ main (int    argc,
     { "/ui/library-window/import-folder", test_import_folder },
     { "/ui/library-window/damaged-library", test_damaged_library },
     { "/ui/library-window/restore-backup", test_restore_backup },
+    { "/ui/library-window/library-option", test_library_option },
     { "/ui/library-window/kill-during-decisions", test_kill_during_decisions },
     { "/ui/library-window/review-pictures", test_review_pictures },
   };

@@ -1355,12 +1355,12 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
   have_display = gtk_init_check ();
+  library_dir = g_dir_make_tmp ("pacta-test-window-XXXXXX", NULL);
   /* Animations end at once: tests check where things end up, and libadwaita 1.2's flap, turned
    * while it slides, can hand its content a NaN width, which a test's fatal warnings turn into
    * a crash (a user sees at most one odd frame). */
   if (have_display)
     g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  library_dir = g_dir_make_tmp ("pacta-test-window-XXXXXX", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
     {

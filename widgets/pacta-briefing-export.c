@@ -85,8 +85,17 @@ report_progress (GTask      *task,
   message->task = g_object_ref (task);
   message->fraction = fraction;
   message->text = g_strdup (text);
-  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT, progress_message_cb,
-                              message, progress_message_free);
+  /* Always through a source: g_main_context_invoke() runs the callback in this thread whenever
+   * the window's context happens to be free, and the callback updates widgets. */
+  {
+    GSource *source = g_idle_source_new ();
+
+    g_source_set_priority (source, G_PRIORITY_DEFAULT);
+    g_source_set_callback (source, progress_message_cb, message, progress_message_free);
+    g_source_set_static_name (source, "[pacta] briefing progress");
+    g_source_attach (source, g_task_get_context (task));
+    g_source_unref (source);
+  }
 }
 
 static void

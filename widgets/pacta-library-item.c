@@ -24,6 +24,7 @@ struct _PactaLibraryItem
   PactaLibrary      *library;
 
   char              *path;       /* canonical, for finding a file already open */
+  char              *file;       /* for an agreement of the library: the file it was opened from now */
   char              *subtitle;
   char              *haystack;   /* normalised words the search looks in */
   guint              user_opened : 1;
@@ -234,6 +235,7 @@ pacta_library_item_finalize (GObject *object)
   PactaLibraryItem *self = PACTA_LIBRARY_ITEM (object);
 
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->file, g_free);
   g_clear_pointer (&self->subtitle, g_free);
   g_clear_pointer (&self->haystack, g_free);
 
@@ -440,8 +442,29 @@ pacta_library_item_load_agreement (PactaLibraryItem  *self,
   g_return_val_if_fail (PACTA_IS_LIBRARY_ITEM (self), NULL);
 
   if (self->agreement == NULL && self->entry != NULL)
-    self->agreement = pacta_library_load_agreement (self->library, pacta_library_entry_get_id (self->entry), error);
+    {
+      self->agreement = pacta_library_load_agreement (self->library, pacta_library_entry_get_id (self->entry), error);
+      /* Named after the file it came from: the one opened now, or the name kept in the library */
+      if (self->agreement != NULL && pacta_agreement_get_path (self->agreement) == NULL)
+        pacta_agreement_set_path (self->agreement, self->file ? self->file : pacta_library_entry_get_source_name (self->entry));
+    }
   return self->agreement;
+}
+
+/* For an agreement of the library: the file it was just opened from (its text is the same), to
+ * name it by while the window is open (the Read view's File, suggested export names). */
+void
+pacta_library_item_set_file (PactaLibraryItem *self,
+                             const char       *path)
+{
+  g_return_if_fail (PACTA_IS_LIBRARY_ITEM (self));
+
+  if (self->entry == NULL || path == NULL)
+    return;
+  g_free (self->file);
+  self->file = g_canonicalize_filename (path, NULL);
+  if (self->agreement != NULL)
+    pacta_agreement_set_path (self->agreement, self->file);
 }
 
 /* Whether the agreement's text is in memory (always, for one read from a file). */

@@ -37,6 +37,8 @@ gint64             pacta_library_item_get_agreement_id  (PactaLibraryItem *self)
 PactaAgreement    *pacta_library_item_load_agreement    (PactaLibraryItem *self,
                                                          GError          **error);
 gboolean           pacta_library_item_is_loaded         (PactaLibraryItem *self);
+void               pacta_library_item_set_file          (PactaLibraryItem *self,
+                                                         const char       *path);
 const char        *pacta_library_item_get_score_guideline (PactaLibraryItem *self);
 double             pacta_library_item_get_score         (PactaLibraryItem *self);
 PactaAgreementKind pacta_library_item_get_kind          (PactaLibraryItem *self);

@@ -40,15 +40,16 @@ struct _PactaReadView
   GtkSingleSelection   *selection;
   GtkFilter            *outline_filter;
 
-  /* A reveal asked for while the flap was still moving, applied when it stops: AdwFlap 1.2
-   * turned round mid-animation can compute its content width as NaN. */
-  guint                 pending_reveal : 1;
-  guint                 has_pending_reveal : 1;
   /* Notes */
   PactaLibrary         *library;       /* where the notes are kept, for agreement_id; may be NULL */
   gint64                agreement_id;
   GHashTable           *note_cards;    /* PactaProvision* (the article) → GPtrArray of PactaNoteCard */
   GtkWidget            *outline_menu;
+
+  /* A reveal asked for while the flap was still moving, applied when it stops: AdwFlap 1.2
+   * turned round mid-animation can compute its content width as NaN. */
+  guint                 pending_reveal : 1;
+  guint                 has_pending_reveal : 1;
 
   /* Borrowed: the row the reader picked, as long as it is on screen */
   PactaProvision       *chosen;
