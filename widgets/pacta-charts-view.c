@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "pacta-charts-view.h"
+#include "pacta-guideline-dropdown.h"
 #include "pacta-matcher.h"
 
 #define C102_ID "ilo-c102"
@@ -700,35 +701,6 @@ card_add_toast_cb (PactaChartsView *self,
 }
 
 static void
-setup_guideline_label (GtkSignalListItemFactory *factory,
-                       GtkListItem              *list_item,
-                       gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (GPOINTER_TO_INT (user_data))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
-      gtk_label_set_width_chars (GTK_LABEL (label), 12);
-    }
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-bind_guideline_label (GtkSignalListItemFactory *factory,
-                      GtkListItem              *list_item,
-                      gpointer                  user_data)
-{
-  PactaGuideline *guideline = gtk_list_item_get_item (list_item);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-
-  gtk_label_set_text (GTK_LABEL (label), pacta_guideline_get_short_title (guideline));
-  gtk_widget_set_tooltip_text (label, pacta_guideline_get_title (guideline));
-}
-
-static void
 load_css (void)
 {
   static gboolean loaded = FALSE;
@@ -892,10 +864,6 @@ pacta_charts_view_class_init (PactaChartsViewClass *klass)
 static void
 pacta_charts_view_init (PactaChartsView *self)
 {
-  g_autoptr(GtkExpression) title = NULL;
-  g_autoptr(GtkListItemFactory) button_factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
   load_css ();
 
@@ -906,15 +874,7 @@ pacta_charts_view_init (PactaChartsView *self)
   self->zoom = 1.0;
   self->dirty = TRUE;
 
-  title = gtk_property_expression_new (PACTA_TYPE_GUIDELINE, NULL, "short-title");
-  gtk_drop_down_set_expression (self->guideline_dropdown, title);
-  /* Long titles are shortened on the button, whole in the list. */
-  g_signal_connect (button_factory, "setup", G_CALLBACK (setup_guideline_label), GINT_TO_POINTER (TRUE));
-  g_signal_connect (button_factory, "bind", G_CALLBACK (bind_guideline_label), NULL);
-  g_signal_connect (list_factory, "setup", G_CALLBACK (setup_guideline_label), GINT_TO_POINTER (FALSE));
-  g_signal_connect (list_factory, "bind", G_CALLBACK (bind_guideline_label), NULL);
-  gtk_drop_down_set_factory (self->guideline_dropdown, button_factory);
-  gtk_drop_down_set_list_factory (self->guideline_dropdown, list_factory);
+  pacta_guideline_dropdown_setup (self->guideline_dropdown);
   g_signal_connect_object (self->guideline_dropdown, "notify::selected", G_CALLBACK (guideline_selected_cb),
                            self, G_CONNECT_SWAPPED);
 

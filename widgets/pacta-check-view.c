@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "pacta-check-view.h"
+#include "pacta-guideline-dropdown.h"
 #include "pacta-library.h"
 #include "pacta-matcher.h"
 
@@ -1095,33 +1096,16 @@ pacta_check_view_class_init (PactaCheckViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "pactacheckview");
 }
 
-static void setup_guideline_label (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data);
-static void bind_guideline_label (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data);
 
 static void
 pacta_check_view_init (PactaCheckView *self)
 {
-  g_autoptr(GtkExpression) title = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->matcher = pacta_matcher_new ();
   self->coverages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
-  title = gtk_property_expression_new (PACTA_TYPE_GUIDELINE, NULL, "short-title");
-  gtk_drop_down_set_expression (self->guideline_dropdown, title);
-  /* Long titles are shortened on the button, whole in the list. */
-  {
-    g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
-    g_autoptr(GtkListItemFactory) list = gtk_signal_list_item_factory_new ();
-
-    g_signal_connect (button, "setup", G_CALLBACK (setup_guideline_label), GINT_TO_POINTER (TRUE));
-    g_signal_connect (button, "bind", G_CALLBACK (bind_guideline_label), NULL);
-    g_signal_connect (list, "setup", G_CALLBACK (setup_guideline_label), GINT_TO_POINTER (FALSE));
-    g_signal_connect (list, "bind", G_CALLBACK (bind_guideline_label), NULL);
-    gtk_drop_down_set_factory (self->guideline_dropdown, button);
-    gtk_drop_down_set_list_factory (self->guideline_dropdown, list);
-  }
+  pacta_guideline_dropdown_setup (self->guideline_dropdown);
 
   gtk_list_box_set_header_func (self->items_list, update_header, self, NULL);
   g_signal_connect_object (self->items_list, "row-selected", G_CALLBACK (row_selected_cb), self, G_CONNECT_SWAPPED);
@@ -1133,35 +1117,6 @@ pacta_check_view_init (PactaCheckView *self)
                            self, G_CONNECT_SWAPPED);
 
   show_detail (self);
-}
-
-static void
-setup_guideline_label (GtkSignalListItemFactory *factory,
-                       GtkListItem              *list_item,
-                       gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (GPOINTER_TO_INT (user_data))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
-      gtk_label_set_width_chars (GTK_LABEL (label), 12);
-    }
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-bind_guideline_label (GtkSignalListItemFactory *factory,
-                      GtkListItem              *list_item,
-                      gpointer                  user_data)
-{
-  PactaGuideline *guideline = gtk_list_item_get_item (list_item);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-
-  gtk_label_set_text (GTK_LABEL (label), pacta_guideline_get_short_title (guideline));
-  gtk_widget_set_tooltip_text (label, pacta_guideline_get_title (guideline));
 }
 
 GtkWidget *
