@@ -74,36 +74,12 @@ abstract_free (gpointer data)
   g_free (abstract);
 }
 
-static gboolean
-is (xmlNode    *node,
-    const char *name)
-{
-  return node != NULL && node->type == XML_ELEMENT_NODE && g_str_equal ((const char *) node->name, name);
-}
-
-/* w:val and friends, whatever the namespace prefix. */
-static char *
-attr (xmlNode    *node,
-      const char *name)
-{
-  for (xmlAttr *a = node ? node->properties : NULL; a; a = a->next)
-    if (g_str_equal ((const char *) a->name, name))
-      {
-        xmlChar *value = xmlNodeGetContent ((xmlNode *) a);
-        char *copy = g_strdup ((const char *) value);
-
-        xmlFree (value);
-        return copy;
-      }
-  return NULL;
-}
-
 static xmlNode *
 child (xmlNode    *node,
        const char *name)
 {
   for (xmlNode *c = node ? node->children : NULL; c; c = c->next)
-    if (is (c, name))
+    if (_pacta_import_xml_is (c, name))
       return c;
   return NULL;
 }
@@ -113,7 +89,7 @@ attr_int (xmlNode    *node,
           const char *name,
           int         fallback)
 {
-  g_autofree char *value = attr (node, name);
+  g_autofree char *value = _pacta_import_xml_attr (node, name);
 
   return value ? atoi (value) : fallback;
 }
@@ -122,7 +98,7 @@ attr_int (xmlNode    *node,
 static gboolean
 toggle_on (xmlNode *node)
 {
-  g_autofree char *value = attr (node, "val");
+  g_autofree char *value = _pacta_import_xml_attr (node, "val");
 
   if (node == NULL)
     return FALSE;
@@ -167,23 +143,23 @@ read_styles (Docx   *docx,
       g_autofree char *id = NULL;
       g_autofree char *style_name = NULL;
 
-      if (!is (s, "style"))
+      if (!_pacta_import_xml_is (s, "style"))
         continue;
-      id = attr (s, "styleId");
+      id = _pacta_import_xml_attr (s, "styleId");
       if (id == NULL)
         continue;
       style = g_new0 (Style, 1);
       name = child (s, "name");
-      style_name = attr (name, "val");
+      style_name = _pacta_import_xml_attr (name, "val");
       style->heading = heading_from_name (style_name ? style_name : id);
       based = child (s, "basedOn");
-      style->based_on = attr (based, "val");
+      style->based_on = _pacta_import_xml_attr (based, "val");
       ppr = child (s, "pPr");
       rpr = child (s, "rPr");
       if (ppr != NULL)
         {
           xmlNode *outline = child (ppr, "outlineLvl");
-          g_autofree char *jc = attr (child (ppr, "jc"), "val");
+          g_autofree char *jc = _pacta_import_xml_attr (child (ppr, "jc"), "val");
 
           if (outline != NULL && style->heading == 0)
             {
@@ -233,7 +209,7 @@ read_numbering (Docx   *docx,
 
   for (xmlNode *n = root ? root->children : NULL; n; n = n->next)
     {
-      if (is (n, "abstractNum"))
+      if (_pacta_import_xml_is (n, "abstractNum"))
         {
           AbstractNum *abstract = g_new0 (AbstractNum, 1);
           int id = attr_int (n, "abstractNumId", -1);
@@ -245,27 +221,27 @@ read_numbering (Docx   *docx,
               int ilvl;
               g_autofree char *fmt = NULL;
 
-              if (!is (lvl, "lvl"))
+              if (!_pacta_import_xml_is (lvl, "lvl"))
                 continue;
               ilvl = attr_int (lvl, "ilvl", -1);
               if (ilvl < 0 || ilvl > 8)
                 continue;
-              fmt = attr (child (lvl, "numFmt"), "val");
+              fmt = _pacta_import_xml_attr (child (lvl, "numFmt"), "val");
               abstract->format[ilvl] = number_format (fmt);
               g_free (abstract->text[ilvl]);
-              abstract->text[ilvl] = attr (child (lvl, "lvlText"), "val");
+              abstract->text[ilvl] = _pacta_import_xml_attr (child (lvl, "lvlText"), "val");
               abstract->start[ilvl] = attr_int (child (lvl, "start"), "val", 1);
             }
           g_hash_table_insert (docx->abstracts, GINT_TO_POINTER (id), abstract);
         }
-      else if (is (n, "num"))
+      else if (_pacta_import_xml_is (n, "num"))
         {
           Num *num = g_new0 (Num, 1);
           int id = attr_int (n, "numId", -1);
 
           num->abstract = attr_int (child (n, "abstractNumId"), "val", -1);
           for (xmlNode *o = n->children; o; o = o->next)
-            if (is (o, "lvlOverride"))
+            if (_pacta_import_xml_is (o, "lvlOverride"))
               {
                 int ilvl = attr_int (o, "ilvl", -1);
                 xmlNode *start = child (o, "startOverride");
@@ -392,7 +368,7 @@ collect_runs (xmlNode *node,
     {
       if (n->type != XML_ELEMENT_NODE)
         continue;
-      if (is (n, "r"))
+      if (_pacta_import_xml_is (n, "r"))
         {
           xmlNode *rpr = child (n, "rPr");
           xmlNode *b = rpr ? child (rpr, "b") : NULL;
@@ -400,7 +376,7 @@ collect_runs (xmlNode *node,
 
           for (xmlNode *r = n->children; r; r = r->next)
             {
-              if (is (r, "t"))
+              if (_pacta_import_xml_is (r, "t"))
                 {
                   xmlChar *content = xmlNodeGetContent (r);
 
@@ -408,17 +384,17 @@ collect_runs (xmlNode *node,
                   count_letters (c, (const char *) content, bold);
                   xmlFree (content);
                 }
-              else if (is (r, "tab") || is (r, "ptab"))
+              else if (_pacta_import_xml_is (r, "tab") || _pacta_import_xml_is (r, "ptab"))
                 g_string_append_c (c->text, ' ');
-              else if (is (r, "br") || is (r, "cr"))
+              else if (_pacta_import_xml_is (r, "br") || _pacta_import_xml_is (r, "cr"))
                 g_string_append_c (c->text, '\n');
-              else if (is (r, "noBreakHyphen"))
+              else if (_pacta_import_xml_is (r, "noBreakHyphen"))
                 g_string_append_c (c->text, '-');
             }
         }
-      else if (is (n, "hyperlink") || is (n, "ins") || is (n, "smartTag") || is (n, "sdt") ||
-               is (n, "sdtContent") || is (n, "fldSimple") || is (n, "customXml") || is (n, "moveTo") ||
-               is (n, "dir") || is (n, "bdo"))
+      else if (_pacta_import_xml_is (n, "hyperlink") || _pacta_import_xml_is (n, "ins") || _pacta_import_xml_is (n, "smartTag") || _pacta_import_xml_is (n, "sdt") ||
+               _pacta_import_xml_is (n, "sdtContent") || _pacta_import_xml_is (n, "fldSimple") || _pacta_import_xml_is (n, "customXml") || _pacta_import_xml_is (n, "moveTo") ||
+               _pacta_import_xml_is (n, "dir") || _pacta_import_xml_is (n, "bdo"))
         collect_runs (n, c);
       /* w:del, w:moveFrom, mc:AlternateContent, w:drawing, bookmarks: nothing to read. */
     }
@@ -456,8 +432,8 @@ add_paragraph (Docx    *docx,
       xmlNode *numpr = child (ppr, "numPr");
       xmlNode *outline = child (ppr, "outlineLvl");
 
-      style_id = attr (child (ppr, "pStyle"), "val");
-      jc = attr (child (ppr, "jc"), "val");
+      style_id = _pacta_import_xml_attr (child (ppr, "pStyle"), "val");
+      jc = _pacta_import_xml_attr (child (ppr, "jc"), "val");
       if (numpr != NULL)
         {
           num_id = attr_int (child (numpr, "numId"), "val", 0);
@@ -532,13 +508,13 @@ add_table (Docx    *docx,
 
   for (xmlNode *tr = table->children; tr; tr = tr->next)
     {
-      if (!is (tr, "tr"))
+      if (!_pacta_import_xml_is (tr, "tr"))
         continue;
       for (xmlNode *tc = tr->children; tc; tc = tc->next)
         {
-          if (is (tc, "sdt"))
+          if (_pacta_import_xml_is (tc, "sdt"))
             tc = child (child (tc, "sdtContent"), "tc") ? child (child (tc, "sdtContent"), "tc") : tc;
-          if (!is (tc, "tc"))
+          if (!_pacta_import_xml_is (tc, "tc"))
             continue;
           docx->block = ++docx->blocks;
           walk_blocks (docx, tc);
@@ -553,17 +529,17 @@ walk_blocks (Docx    *docx,
 {
   for (xmlNode *n = parent->children; n; n = n->next)
     {
-      if (is (n, "p"))
+      if (_pacta_import_xml_is (n, "p"))
         add_paragraph (docx, n);
-      else if (is (n, "tbl"))
+      else if (_pacta_import_xml_is (n, "tbl"))
         add_table (docx, n);
-      else if (is (n, "sdt"))
+      else if (_pacta_import_xml_is (n, "sdt"))
         {
           xmlNode *content = child (n, "sdtContent");
           if (content)
             walk_blocks (docx, content);
         }
-      else if (is (n, "customXml") || is (n, "ins") || is (n, "moveTo"))
+      else if (_pacta_import_xml_is (n, "customXml") || _pacta_import_xml_is (n, "ins") || _pacta_import_xml_is (n, "moveTo"))
         walk_blocks (docx, n);
     }
 }

@@ -75,35 +75,12 @@ list_style_free (gpointer data)
   g_free (style);
 }
 
-static gboolean
-is (xmlNode    *node,
-    const char *name)
-{
-  return node != NULL && node->type == XML_ELEMENT_NODE && g_str_equal ((const char *) node->name, name);
-}
-
-static char *
-attr (xmlNode    *node,
-      const char *name)
-{
-  for (xmlAttr *a = node ? node->properties : NULL; a; a = a->next)
-    if (g_str_equal ((const char *) a->name, name))
-      {
-        xmlChar *value = xmlNodeGetContent ((xmlNode *) a);
-        char *copy = g_strdup ((const char *) value);
-
-        xmlFree (value);
-        return copy;
-      }
-  return NULL;
-}
-
 static int
 attr_int (xmlNode    *node,
           const char *name,
           int         fallback)
 {
-  g_autofree char *value = attr (node, name);
+  g_autofree char *value = _pacta_import_xml_attr (node, name);
 
   return value ? atoi (value) : fallback;
 }
@@ -153,43 +130,43 @@ read_style_container (Odt     *odt,
 {
   for (xmlNode *s = container ? container->children : NULL; s; s = s->next)
     {
-      if (is (s, "style"))
+      if (_pacta_import_xml_is (s, "style"))
         {
-          g_autofree char *name = attr (s, "name");
-          g_autofree char *family = attr (s, "family");
+          g_autofree char *name = _pacta_import_xml_attr (s, "name");
+          g_autofree char *family = _pacta_import_xml_attr (s, "family");
           ParaStyle *style;
 
           if (name == NULL || g_strcmp0 (family, "paragraph") != 0)
             continue;
           style = g_new0 (ParaStyle, 1);
-          style->parent = attr (s, "parent-style-name");
-          style->list_style = attr (s, "list-style-name");
+          style->parent = _pacta_import_xml_attr (s, "parent-style-name");
+          style->list_style = _pacta_import_xml_attr (s, "list-style-name");
           style->outline = attr_int (s, "default-outline-level", 0);
           if (style->outline == 0)
             {
-              g_autofree char *display = attr (s, "display-name");
+              g_autofree char *display = _pacta_import_xml_attr (s, "display-name");
               style->outline = heading_from_name (display ? display : name);
             }
           for (xmlNode *p = s->children; p; p = p->next)
             {
-              if (is (p, "text-properties"))
+              if (_pacta_import_xml_is (p, "text-properties"))
                 {
-                  g_autofree char *weight = attr (p, "font-weight");
+                  g_autofree char *weight = _pacta_import_xml_attr (p, "font-weight");
                   style->bold = weight && (g_str_equal (weight, "bold") || atoi (weight) >= 600);
                 }
-              else if (is (p, "paragraph-properties"))
+              else if (_pacta_import_xml_is (p, "paragraph-properties"))
                 {
-                  g_autofree char *align = attr (p, "text-align");
+                  g_autofree char *align = _pacta_import_xml_attr (p, "text-align");
                   style->centered = g_strcmp0 (align, "center") == 0;
                 }
             }
           g_hash_table_replace (odt->styles, g_steal_pointer (&name), style);
         }
-      else if (is (s, "list-style") || is (s, "outline-style"))
+      else if (_pacta_import_xml_is (s, "list-style") || _pacta_import_xml_is (s, "outline-style"))
         {
           /* The outline style numbers headings ("Article 1", "1.2"); it is kept under a
            * name no list style can have. */
-          g_autofree char *name = is (s, "outline-style") ? g_strdup (" outline") : attr (s, "name");
+          g_autofree char *name = _pacta_import_xml_is (s, "outline-style") ? g_strdup (" outline") : _pacta_import_xml_attr (s, "name");
           ListStyle *list;
 
           if (name == NULL)
@@ -209,17 +186,17 @@ read_style_container (Odt     *odt,
               if (level < 1 || level > 10)
                 continue;
               ll = &list->levels[level - 1];
-              if (is (l, "list-level-style-number") || is (l, "outline-level-style"))
+              if (_pacta_import_xml_is (l, "list-level-style-number") || _pacta_import_xml_is (l, "outline-level-style"))
                 {
-                  g_autofree char *format = attr (l, "num-format");
+                  g_autofree char *format = _pacta_import_xml_attr (l, "num-format");
 
                   ll->format = number_format (format);
-                  ll->prefix = attr (l, "num-prefix");
-                  ll->suffix = attr (l, "num-suffix");
+                  ll->prefix = _pacta_import_xml_attr (l, "num-prefix");
+                  ll->suffix = _pacta_import_xml_attr (l, "num-suffix");
                   ll->start = attr_int (l, "start-value", 1);
                   ll->display = attr_int (l, "display-levels", 1);
                 }
-              else if (is (l, "list-level-style-bullet"))
+              else if (_pacta_import_xml_is (l, "list-level-style-bullet"))
                 ll->format = PACTA_NUMBER_BULLET;
             }
           g_hash_table_replace (odt->lists, g_steal_pointer (&name), list);
@@ -234,7 +211,7 @@ read_styles (Odt    *odt,
   xmlNode *root = xmlDocGetRootElement (doc);
 
   for (xmlNode *n = root ? root->children : NULL; n; n = n->next)
-    if (is (n, "styles") || is (n, "automatic-styles"))
+    if (_pacta_import_xml_is (n, "styles") || _pacta_import_xml_is (n, "automatic-styles"))
       read_style_container (odt, n);
 }
 
@@ -280,20 +257,20 @@ collect_text (xmlNode *node,
         g_string_append (out, (const char *) n->content);
       else if (n->type != XML_ELEMENT_NODE)
         continue;
-      else if (is (n, "s"))
+      else if (_pacta_import_xml_is (n, "s"))
         {
           int count = attr_int (n, "c", 1);
           for (int i = 0; i < count && i < 100; i++)
             g_string_append_c (out, ' ');
         }
-      else if (is (n, "tab"))
+      else if (_pacta_import_xml_is (n, "tab"))
         g_string_append_c (out, ' ');
-      else if (is (n, "line-break"))
+      else if (_pacta_import_xml_is (n, "line-break"))
         g_string_append_c (out, '\n');
-      else if (is (n, "note") || is (n, "annotation") || is (n, "annotation-end") ||
-               is (n, "tracked-changes") || is (n, "frame") || is (n, "bookmark") ||
-               is (n, "bookmark-start") || is (n, "bookmark-end") || is (n, "soft-page-break") ||
-               is (n, "change") || is (n, "change-start") || is (n, "change-end"))
+      else if (_pacta_import_xml_is (n, "note") || _pacta_import_xml_is (n, "annotation") || _pacta_import_xml_is (n, "annotation-end") ||
+               _pacta_import_xml_is (n, "tracked-changes") || _pacta_import_xml_is (n, "frame") || _pacta_import_xml_is (n, "bookmark") ||
+               _pacta_import_xml_is (n, "bookmark-start") || _pacta_import_xml_is (n, "bookmark-end") || _pacta_import_xml_is (n, "soft-page-break") ||
+               _pacta_import_xml_is (n, "change") || _pacta_import_xml_is (n, "change-start") || _pacta_import_xml_is (n, "change-end"))
         continue;
       else
         collect_text (n, out); /* span, a, meta, ruby… */
@@ -364,7 +341,7 @@ add_paragraph (Odt       *odt,
                gboolean   heading_element,
                char      *label)
 {
-  g_autofree char *style = attr (p, "style-name");
+  g_autofree char *style = _pacta_import_xml_attr (p, "style-name");
   g_autofree char *list_style = NULL;
   int outline = heading_element ? attr_int (p, "outline-level", 1) : 0;
   gboolean bold = FALSE, centered = FALSE;
@@ -413,7 +390,7 @@ static gboolean
 has_number_child (xmlNode *node)
 {
   for (xmlNode *c = node->children; c; c = c->next)
-    if (is (c, "number"))
+    if (_pacta_import_xml_is (c, "number"))
       return TRUE;
   return FALSE;
 }
@@ -425,7 +402,7 @@ outline_label (Odt     *odt,
 {
   ListStyle *outline = g_hash_table_lookup (odt->lists, " outline");
   int level = attr_int (heading, "outline-level", 1) - 1;
-  g_autofree char *header = attr (heading, "is-list-header");
+  g_autofree char *header = _pacta_import_xml_attr (heading, "is-list-header");
   ListState state = { 0 };
   char *label;
 
@@ -452,7 +429,7 @@ add_list (Odt       *odt,
           ListState *outer,
           int        level)
 {
-  g_autofree char *style_name = attr (node, "style-name");
+  g_autofree char *style_name = _pacta_import_xml_attr (node, "style-name");
   ListState fresh = { 0 };
   ListState *list = outer;
 
@@ -466,24 +443,24 @@ add_list (Odt       *odt,
 
   for (xmlNode *item = node->children; item; item = item->next)
     {
-      gboolean header = is (item, "list-header");
+      gboolean header = _pacta_import_xml_is (item, "list-header");
       int start = attr_int (item, "start-value", 0);
       gboolean numbered_done = FALSE;
 
-      if (!is (item, "list-item") && !header)
+      if (!_pacta_import_xml_is (item, "list-item") && !header)
         continue;
       for (xmlNode *c = item->children; c; c = c->next)
         {
-          if ((is (c, "p") || is (c, "h")) && !numbered_done)
+          if ((_pacta_import_xml_is (c, "p") || _pacta_import_xml_is (c, "h")) && !numbered_done)
             {
               g_autofree char *label = header ? NULL : list_label (list, level, start);
 
-              add_paragraph (odt, c, is (c, "h"), label);
+              add_paragraph (odt, c, _pacta_import_xml_is (c, "h"), label);
               numbered_done = TRUE;
             }
-          else if (is (c, "p") || is (c, "h"))
-            add_paragraph (odt, c, is (c, "h"), NULL);
-          else if (is (c, "list"))
+          else if (_pacta_import_xml_is (c, "p") || _pacta_import_xml_is (c, "h"))
+            add_paragraph (odt, c, _pacta_import_xml_is (c, "h"), NULL);
+          else if (_pacta_import_xml_is (c, "list"))
             add_list (odt, c, list, level + 1);
           else
             walk (odt, c, list, level);
@@ -499,16 +476,16 @@ add_table (Odt     *odt,
 
   for (xmlNode *row = table->children; row; row = row->next)
     {
-      if (is (row, "table-header-rows") || is (row, "table-rows") || is (row, "table-row-group"))
+      if (_pacta_import_xml_is (row, "table-header-rows") || _pacta_import_xml_is (row, "table-rows") || _pacta_import_xml_is (row, "table-row-group"))
         {
           add_table (odt, row);
           continue;
         }
-      if (!is (row, "table-row"))
+      if (!_pacta_import_xml_is (row, "table-row"))
         continue;
       for (xmlNode *cell = row->children; cell; cell = cell->next)
         {
-          if (!is (cell, "table-cell"))
+          if (!_pacta_import_xml_is (cell, "table-cell"))
             continue;
           odt->block = ++odt->blocks;
           walk (odt, cell, NULL, 0);
@@ -525,19 +502,19 @@ walk (Odt       *odt,
 {
   for (xmlNode *n = parent->children; n; n = n->next)
     {
-      if (is (n, "p"))
+      if (_pacta_import_xml_is (n, "p"))
         add_paragraph (odt, n, FALSE, NULL);
-      else if (is (n, "h"))
+      else if (_pacta_import_xml_is (n, "h"))
         {
           g_autofree char *label = outline_label (odt, n);
 
           add_paragraph (odt, n, TRUE, label);
         }
-      else if (is (n, "list"))
+      else if (_pacta_import_xml_is (n, "list"))
         add_list (odt, n, NULL, 0);
-      else if (is (n, "table"))
+      else if (_pacta_import_xml_is (n, "table"))
         add_table (odt, n);
-      else if (is (n, "section") || is (n, "index-body") || is (n, "numbered-paragraph"))
+      else if (_pacta_import_xml_is (n, "section") || _pacta_import_xml_is (n, "index-body") || _pacta_import_xml_is (n, "numbered-paragraph"))
         walk (odt, n, list, level);
     }
 }
@@ -607,10 +584,10 @@ _pacta_import_read_odt (PactaImportSource  *source,
     {
       read_styles (&odt, content);
       for (xmlNode *n = xmlDocGetRootElement (content)->children; n; n = n->next)
-        if (is (n, "body"))
+        if (_pacta_import_xml_is (n, "body"))
           body = n;
       for (xmlNode *n = body ? body->children : NULL; n; n = n->next)
-        if (is (n, "text"))
+        if (_pacta_import_xml_is (n, "text"))
           text = n;
       if (text != NULL)
         walk (&odt, text, NULL, 0);

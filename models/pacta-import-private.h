@@ -5,6 +5,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <libxml/tree.h>
 
 #include "pacta-import-draft.h"
 #include "pacta-import-node.h"
@@ -225,6 +226,12 @@ void        _pacta_import_guess_metadata (GPtrArray           *lines,
 char       *_pacta_import_parse_date     (const char          *text);
 char       *_pacta_import_party_code     (const char          *name,
                                           GPtrArray           *taken);
+
+/* Office XML (DOCX, ODT): elements and attributes by local name, whatever the prefix. */
+gboolean    _pacta_import_xml_is         (xmlNode     *node,
+                                          const char  *name);
+char       *_pacta_import_xml_attr       (xmlNode     *node,
+                                          const char  *name);
 
 /* Warnings: PactaProblem entries "file:line:0: message". */
 void        _pacta_import_warn           (GPtrArray   *warnings,

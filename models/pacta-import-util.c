@@ -305,3 +305,28 @@ _pacta_import_load (const char  *path,
     }
   return g_bytes_new_take (contents, length);
 }
+
+/* An element named @name (w:p, text:p), whatever its namespace prefix. */
+gboolean
+_pacta_import_xml_is (xmlNode    *node,
+                      const char *name)
+{
+  return node != NULL && node->type == XML_ELEMENT_NODE && g_str_equal ((const char *) node->name, name);
+}
+
+/* An attribute by its local name (w:val, text:style-name), whatever its namespace prefix. */
+char *
+_pacta_import_xml_attr (xmlNode    *node,
+                        const char *name)
+{
+  for (xmlAttr *a = node ? node->properties : NULL; a; a = a->next)
+    if (g_str_equal ((const char *) a->name, name))
+      {
+        xmlChar *value = xmlNodeGetContent ((xmlNode *) a);
+        char *copy = g_strdup ((const char *) value);
+
+        xmlFree (value);
+        return copy;
+      }
+  return NULL;
+}
