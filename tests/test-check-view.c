@@ -126,6 +126,13 @@ test_decisions_and_filters (void)
   g_assert_cmpint (pacta_finding_get_origin (finding), ==, PACTA_FINDING_ORIGIN_SET);
   g_assert_cmpfloat (pacta_coverage_get_score (coverage), >, before);
 
+  /* The gaps filter hides what is covered; asking for a covered item by name shows it anyway. */
+  pacta_check_view_show_gaps_only (PACTA_CHECK_VIEW (view), TRUE);
+  g_assert_cmpuint (pacta_check_view_get_n_visible_items (PACTA_CHECK_VIEW (view)), <, 29);
+  g_assert_true (pacta_check_view_select_item (PACTA_CHECK_VIEW (view), "unnm-governance"));
+  g_assert_cmpuint (pacta_check_view_get_n_visible_items (PACTA_CHECK_VIEW (view)), ==, 29);
+  g_assert_true (pacta_check_view_select_item (PACTA_CHECK_VIEW (view), "unnm-osh"));
+
   /* Undo brings the matcher's answer back. */
   g_assert_true (gtk_widget_activate_action (view, "check.clear-decision", NULL));
   g_assert_false (pacta_finding_has_decision (finding));

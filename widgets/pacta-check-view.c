@@ -1232,12 +1232,10 @@ pacta_check_view_get_coverage (PactaCheckView *self)
   return self->coverage;
 }
 
-gboolean
-pacta_check_view_select_item (PactaCheckView *self,
-                              const char     *slug)
+static gboolean
+select_visible_item (PactaCheckView *self,
+                     const char     *slug)
 {
-  g_return_val_if_fail (PACTA_IS_CHECK_VIEW (self), FALSE);
-
   for (int i = 0; ; i++)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->items_list, i);
@@ -1252,6 +1250,22 @@ pacta_check_view_select_item (PactaCheckView *self,
           return TRUE;
         }
     }
+}
+
+gboolean
+pacta_check_view_select_item (PactaCheckView *self,
+                              const char     *slug)
+{
+  g_return_val_if_fail (PACTA_IS_CHECK_VIEW (self), FALSE);
+
+  if (select_visible_item (self, slug))
+    return TRUE;
+  /* Asked for by name (from a chart, a search hit): show it even if the filters hid it. */
+  if (self->coverage == NULL || pacta_coverage_lookup (self->coverage, slug) == NULL)
+    return FALSE;
+  gtk_drop_down_set_selected (self->status_filter, STATUS_ALL);
+  gtk_drop_down_set_selected (self->level_filter, LEVEL_ALL);
+  return select_visible_item (self, slug);
 }
 
 const char *
@@ -1274,4 +1288,13 @@ pacta_check_view_get_agreement_id (PactaCheckView *self)
 {
   g_return_val_if_fail (PACTA_IS_CHECK_VIEW (self), 0);
   return self->agreement_id;
+}
+
+/* Shows only the partial and missing items (the "Gaps" filter), or every status again. */
+void
+pacta_check_view_show_gaps_only (PactaCheckView *self,
+                                 gboolean        gaps_only)
+{
+  g_return_if_fail (PACTA_IS_CHECK_VIEW (self));
+  gtk_drop_down_set_selected (self->status_filter, gaps_only ? STATUS_GAPS : STATUS_ALL);
 }

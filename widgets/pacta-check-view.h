@@ -36,5 +36,7 @@ gboolean        pacta_check_view_select_item       (PactaCheckView *self,
                                                     const char     *slug);
 const char     *pacta_check_view_get_selected_slug (PactaCheckView *self);
 guint           pacta_check_view_get_n_visible_items (PactaCheckView *self);
+void            pacta_check_view_show_gaps_only    (PactaCheckView *self,
+                                                    gboolean        gaps_only);
 
 G_END_DECLS
