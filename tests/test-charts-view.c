@@ -79,25 +79,6 @@ find_sample (Fixture    *fixture,
   return NULL;
 }
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* Until the charts are made and laid out (the view makes them when it is shown). */
 static void
 wait_for_draw (GtkWidget *window)

@@ -43,3 +43,23 @@ data_path (const char *first,
   g_ptr_array_free (parts, TRUE);
   return path;
 }
+
+static inline gboolean
+run_for_timeout_cb (gpointer user_data)
+{
+  gboolean *done = user_data;
+
+  *done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms milliseconds (layout, idles, timeouts): for the ui tests. */
+static inline void
+run_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, run_for_timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}

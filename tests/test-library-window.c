@@ -30,6 +30,7 @@
 #include "pacta-read-view.h"
 #include "pacta-sidebar.h"
 #include "pacta-window-private.h"
+#include "test-helpers.h"
 
 #define WINDOW_WIDTH  1280
 #define WINDOW_HEIGHT 800
@@ -39,31 +40,6 @@ static PactaApplication *app;
 static char *library_dir;
 
 /* ---- Helpers ------------------------------------------------------------------------------ */
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static char *
-sample_path (const char *name)
-{
-  return g_build_filename (pacta_data_dir (), "samples", name, NULL);
-}
 
 /* A library file of the test's own, named in $PACTA_LIBRARY for the windows to open */
 static char *

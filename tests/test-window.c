@@ -22,6 +22,7 @@
 #include "pacta-compare-page.h"
 #include "pacta-sidebar.h"
 #include "pacta-window-private.h"
+#include "test-helpers.h"
 
 #define WINDOW_WIDTH  1280
 #define WINDOW_HEIGHT 800
@@ -30,38 +31,6 @@ static PactaApplication *app;
 static char *library_dir;
 
 /* ---- Helpers ------------------------------------------------------------------------------ */
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for @ms milliseconds (layout, idles, timeouts). */
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static char *
-sample_path (const char *name)
-{
-  return g_build_filename (pacta_data_dir (), "samples", name, NULL);
-}
-
-static char *
-guideline_path (const char *name)
-{
-  return g_build_filename (pacta_data_dir (), "guidelines", name, NULL);
-}
 
 /* The window opens the test's library; the samples are imported into it the first time. */
 static PactaWindow *
